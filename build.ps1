@@ -1,0 +1,127 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    The one entry point for building, testing and demonstrating SecretsManager.Native.
+
+.DESCRIPTION
+    Tasks (each builds what it needs first):
+      Build  cargo release build of the native library, C# bindings generated from the Rust inventory,
+             dotnet build of the module assembly, and the importable module in out/SecretsManager.Native/.
+      Test   Rust tests (cargo nextest when installed, else cargo test), then the Pester suites in a fresh
+             pwsh against a local Secrets Manager (moto) that the harness installs, starts and stops.
+      Demo   Starts moto, writes a string secret and a binary secret with Write-SECSecretValue, prints
+             the responses, stops moto.
+      Clean  Removes out/ and cargo's target/.
+
+.EXAMPLE
+    pwsh ./build.ps1 Demo
+    Builds everything and shows the cmdlet working against a local server.
+
+.EXAMPLE
+    pwsh ./build.ps1 Test
+    Builds, runs every Rust and Pester test, and ends with the line "N passed, N failed".
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleName = 'SecretsManager.Native'
+$ModuleOut = Join-Path $Out $ModuleName
+$BindingsDir = Join-Path $Root 'target' 'bindings'
+
+function Invoke-Native {
+    # Runs a native command and throws when it fails. A plain function (no param block), so that
+    # arguments like -p and -c pass through untouched; quote the ones with a colon ("-p:X=y").
+    $command, $arguments = $args
+    Write-Verbose "> $command $arguments"
+    & $command @arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$command $arguments' failed with exit code $LASTEXITCODE." }
+}
+
+function Assert-Tool([string] $Name, [string] $Hint) {
+    if (-not (Get-Command $Name -ErrorAction Ignore)) { throw "'$Name' was not found on PATH. $Hint" }
+}
+
+function Get-WorkspaceVersion {
+    $match = Select-String -Path (Join-Path $Root 'Cargo.toml') -Pattern '^version\s*=\s*"([^"]+)"' | Select-Object -First 1
+    if (-not $match) { throw 'No version found in [workspace.package] of Cargo.toml.' }
+    $match.Matches[0].Groups[1].Value
+}
+
+function Get-RuntimeIdentifier {
+    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    "$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
+}
+
+function Get-NativeLibraryName {
+    if ($IsWindows) { 'secretsmanager_native.dll' } elseif ($IsMacOS) { 'libsecretsmanager_native.dylib' } else { 'libsecretsmanager_native.so' }
+}
+
+function Invoke-Build {
+    Assert-Tool cargo 'Install Rust (stable) from https://rustup.rs.'
+    Assert-Tool dotnet 'Install the .NET SDK 8 or later from https://dot.net.'
+    $version = Get-WorkspaceVersion
+
+    Invoke-Native cargo build --release --locked -p secretsmanager-native
+    Invoke-Native cargo run --locked --quiet -p secretsmanager-native-bindgen -- $BindingsDir
+    $dotnetOut = Join-Path $Out 'dotnet'
+    Invoke-Native dotnet build (Join-Path $Root 'pwsh' 'src' 'SecretsManager.Native.csproj') -c Release -o $dotnetOut `
+        --nologo -v quiet "-p:Version=$version" "-p:InteropFile=$(Join-Path $BindingsDir 'Interop.g.cs')"
+
+    # Assemble the importable module: manifest (stamped), assembly, native library per platform.
+    if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
+    $native = Join-Path $ModuleOut 'runtimes' (Get-RuntimeIdentifier) 'native'
+    $null = New-Item -ItemType Directory -Force -Path $native
+    Copy-Item (Join-Path $dotnetOut "$ModuleName.dll") $ModuleOut
+    Copy-Item (Join-Path $Root 'target' 'release' (Get-NativeLibraryName)) $native
+    $manifest = Get-Content -Raw (Join-Path $Root 'pwsh' $ModuleName "$ModuleName.psd1")
+    $manifest = $manifest -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'"
+    Set-Content -Path (Join-Path $ModuleOut "$ModuleName.psd1") -Value $manifest -NoNewline
+    Write-Host "Built $ModuleName $version into $ModuleOut"
+}
+
+function Invoke-RustTests {
+    if (Get-Command cargo-nextest -ErrorAction Ignore) {
+        Invoke-Native cargo nextest run --workspace --locked
+    } else {
+        Invoke-Native cargo test --workspace --locked
+    }
+}
+
+function Invoke-PesterTests {
+    # A fresh pwsh: the native library can't be unloaded from this one, and import timings stay honest.
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'Invoke-PesterSuite.ps1') -ModulePath $ModuleOut
+}
+
+function Invoke-Demo {
+    Import-Module (Join-Path $Root 'tests' 'harness' 'MotoServer.psm1') -Force
+    $server = Start-MotoServer
+    try {
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'harness' 'Demo.ps1') `
+            -ModulePath $ModuleOut -Endpoint $server.Endpoint
+    } finally {
+        Stop-MotoServer $server
+    }
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Build; Invoke-RustTests; Invoke-PesterTests }
+        'Demo' { Invoke-Build; Invoke-Demo }
+        'Clean' {
+            if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
+            Invoke-Native cargo clean
+        }
+    }
+}

@@ -1,0 +1,25 @@
+# Module manifest of SecretsManager.Native. build.ps1 copies it into out/SecretsManager.Native/ and
+# stamps ModuleVersion from the workspace version in Cargo.toml (the only version source).
+@{
+    RootModule           = 'SecretsManager.Native.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '6f0958b6-39bf-49e0-8abd-cb6686de46fb'
+    Author               = 'SecretsManager.Native contributors'
+    CompanyName          = 'SecretsManager.Native contributors'
+    Copyright            = '(c) SecretsManager.Native contributors. Apache License 2.0.'
+    Description          = 'A fast, native drop-in replacement for the AWS Tools for PowerShell cmdlet Write-SECSecretValue (AWS Secrets Manager PutSecretValue).'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+
+    # Explicit lists: auto-loading and tab completion work without importing, and import stays fast.
+    CmdletsToExport      = @('Write-SECSecretValue')
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('AWS', 'SecretsManager', 'Secrets', 'PutSecretValue', 'Native', 'Linux', 'MacOS', 'Windows', 'PSEdition_Core')
+        }
+    }
+}

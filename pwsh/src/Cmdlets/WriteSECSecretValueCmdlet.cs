@@ -1,0 +1,143 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.SecretsManager.Model;
+using SecretsManager.Native.Cmdlets;
+using SecretsManager.Native.Interop;
+
+// The namespace and class name are AWS Tools' own, because they are part of every error record's
+// FullyQualifiedErrorId ("<ErrorId>,Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet").
+namespace Amazon.PowerShell.Cmdlets.SEC;
+
+/// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
+[Cmdlet(VerbsCommunications.Write, "SECSecretValue")]
+[OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
+public sealed class WriteSECSecretValueCmdlet : PSCmdlet
+{
+    /// <summary>Lone UTF-16 surrogates can't be encoded; they are an error, not a silent U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private NativeCall? _running;
+
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    public string? SecretString { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public string? SecretId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public byte[]? SecretBinary { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? ClientRequestToken { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("VersionStages")]
+    public string[]? VersionStage { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("RegionToCall")]
+    public object? Region { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? EndpointUrl { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AK")]
+    public string? AccessKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("SK", "SecretAccessKey")]
+    public string? SecretKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ST")]
+    public string? SessionToken { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        byte[]? document = null;
+        byte[]? secretText = null;
+        try
+        {
+            secretText = SecretString is null ? null : EncodeSecretString(SecretString);
+            document = new RequestDocument()
+                .Add("SecretId", SecretId)
+                .Add("SecretStringPresent", SecretString is not null)
+                .Add("SecretBinaryPresent", SecretBinary is not null)
+                .Add("ClientRequestToken", ClientRequestToken)
+                .Add("VersionStage", VersionStage)
+                .Add("Region", RegionName(Region))
+                .Add("EndpointUrl", EndpointUrl)
+                .Add("AccessKey", AccessKey)
+                .Add("SecretKey", SecretKey)
+                .Add("SessionToken", SessionToken)
+                .ToUtf8();
+
+            using var call = NativeCall.Open();
+            _running = call;
+            var status = call.PutSecretValue(document, secretText, SecretBinary);
+            _running = null;
+            if (!status.IsOk)
+            {
+                ThrowTerminatingError(FailureRecords.From(call, this));
+            }
+            WriteObject(ToResponse(call));
+        }
+        finally
+        {
+            _running = null;
+            if (document is not null) CryptographicOperations.ZeroMemory(document);
+            if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
+        }
+    }
+
+    /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
+    protected override void StopProcessing() => _running?.Cancel();
+
+    private byte[] EncodeSecretString(string secret)
+    {
+        try
+        {
+            return StrictUtf8.GetBytes(secret);
+        }
+        catch (EncoderFallbackException)
+        {
+            var error = new ArgumentException(
+                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.",
+                nameof(SecretString));
+            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>
+    private static string? RegionName(object? region) => region switch
+    {
+        null => null,
+        PSObject wrapped => RegionName(wrapped.BaseObject is PSCustomObject ? wrapped.Properties["Region"]?.Value : wrapped.BaseObject),
+        string name => name,
+        _ => region.GetType().GetProperty("Region")?.GetValue(region) as string ?? region.ToString(),
+    };
+
+    private static PutSecretValueResponse ToResponse(NativeCall call)
+    {
+        var stageCount = call.Number(Interop.sm_call_version_stage_count) ?? 0;
+        var response = new PutSecretValueResponse
+        {
+            ARN = call.Text(Interop.sm_call_arn),
+            Name = call.Text(Interop.sm_call_name),
+            VersionId = call.Text(Interop.sm_call_version_id),
+            VersionStages = Enumerable.Range(0, (int)stageCount).Select(i => call.VersionStage((uint)i) ?? string.Empty).ToList(),
+            ContentLength = call.Number(Interop.sm_call_content_length) ?? 0,
+            HttpStatusCode = (HttpStatusCode)(call.Number(Interop.sm_call_http_status) ?? 0),
+        };
+        response.ResponseMetadata.RequestId = call.Text(Interop.sm_call_request_id);
+        return response;
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Text;
+
+namespace SecretsManager.Native.Interop;
+
+/// <summary>
+/// One call into the native library: owns its handle (freed exactly once, on Dispose), can be
+/// cancelled from another thread, and reads back what the call left.
+/// </summary>
+internal sealed unsafe class NativeCall : IDisposable
+{
+    private const int StackBufferSize = 512;
+    private readonly object _gate = new();
+    private ulong _handle;
+
+    private NativeCall(ulong handle) => _handle = handle;
+
+    public static NativeCall Open()
+    {
+        var handle = Interop.sm_call_new();
+        if (handle == 0)
+        {
+            throw new InvalidOperationException("The native library could not open a call (an internal error was caught).");
+        }
+        return new NativeCall(handle);
+    }
+
+    /// <summary>Stops the running operation; safe from any thread, before, during or after it.</summary>
+    public void Cancel()
+    {
+        lock (_gate)
+        {
+            if (_handle != 0) Interop.sm_call_cancel(_handle);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_handle != 0) Interop.sm_call_free(_handle);
+            _handle = 0;
+        }
+    }
+
+    /// <summary>Runs PutSecretValue; the spans are only borrowed while the call runs.</summary>
+    public CallStatus PutSecretValue(ReadOnlySpan<byte> requestJson, ReadOnlySpan<byte> secretString, ReadOnlySpan<byte> secretBinary)
+    {
+        fixed (byte* json = requestJson)
+        fixed (byte* text = secretString)
+        fixed (byte* binary = secretBinary)
+        {
+            return Interop.sm_put_secret_value(
+                _handle,
+                SliceByte.From((IntPtr)json, (ulong)requestJson.Length),
+                SliceByte.From((IntPtr)text, (ulong)secretString.Length),
+                SliceByte.From((IntPtr)binary, (ulong)secretBinary.Length));
+        }
+    }
+
+    /// <summary>Reads one text value with <paramref name="reader"/>; null when the call has none.</summary>
+    public string? Text(Func<ulong, SliceMutByte, TextAnswer> reader)
+    {
+        byte* stack = stackalloc byte[StackBufferSize];
+        var answer = reader(_handle, SliceMutByte.From((IntPtr)stack, StackBufferSize));
+        if (!answer.status.IsOk) return null;
+        if (answer.length <= StackBufferSize)
+        {
+            return Encoding.UTF8.GetString(stack, (int)answer.length);
+        }
+        var heap = new byte[answer.length];
+        fixed (byte* buffer = heap)
+        {
+            answer = reader(_handle, SliceMutByte.From((IntPtr)buffer, (ulong)heap.Length));
+            return answer.status.IsOk ? Encoding.UTF8.GetString(buffer, (int)Math.Min(answer.length, (ulong)heap.Length)) : null;
+        }
+    }
+
+    /// <summary>Reads staging label <paramref name="index"/>.</summary>
+    public string? VersionStage(uint index) =>
+        Text((handle, buffer) => Interop.sm_call_version_stage(handle, index, buffer));
+
+    /// <summary>Reads one number value; null when the call has none.</summary>
+    public long? Number(Func<ulong, OptionLong> reader)
+    {
+        var answer = reader(_handle);
+        return answer.IsSome ? answer.AsSome() : null;
+    }
+
+    public FailureKind FailureKind => Interop.sm_call_failure_kind(_handle);
+}

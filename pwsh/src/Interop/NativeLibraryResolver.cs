@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SecretsManager.Native.Interop;
+
+/// <summary>
+/// Finds the native library in <c>runtimes/&lt;rid&gt;/native/</c> next to this assembly, the layout
+/// NuGet uses, so one module folder can carry builds for every platform.
+/// </summary>
+internal static class NativeLibraryResolver
+{
+    /// <summary>Platforms a build may ship; the message for a missing one lists them.</summary>
+    internal const string SupportedPlatforms = "linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64, win-arm64";
+
+    // A module initializer is the one place that runs before any P/Invoke of this assembly,
+    // whoever loads it (Import-Module, LoadFrom, a test host).
+#pragma warning disable CA2255
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void Register() =>
+        NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
+
+    private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (libraryName != Interop.NativeLib)
+        {
+            return IntPtr.Zero; // not ours: let .NET search as usual
+        }
+        var path = LibraryPath(Path.GetDirectoryName(assembly.Location) ?? ".");
+        if (!File.Exists(path))
+        {
+            throw new DllNotFoundException(
+                $"SecretsManager.Native has no native library for this platform ({RuntimeIdentifier()}): '{path}' is missing. " +
+                $"This build supports the platforms whose folders exist under 'runtimes'; the module is made for {SupportedPlatforms}.");
+        }
+        return NativeLibrary.Load(path);
+    }
+
+    /// <summary>Where the native library for the running platform lives below <paramref name="moduleFolder"/>.</summary>
+    internal static string LibraryPath(string moduleFolder) =>
+        Path.Combine(moduleFolder, "runtimes", RuntimeIdentifier(), "native", FileName());
+
+    /// <summary>The .NET runtime identifier of this process, e.g. <c>linux-x64</c>.</summary>
+    internal static string RuntimeIdentifier()
+    {
+        var os = OperatingSystem.IsWindows() ? "win"
+            : OperatingSystem.IsMacOS() ? "osx"
+            : OperatingSystem.IsLinux() ? "linux"
+            : RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant();
+        var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        return $"{os}-{arch}";
+    }
+
+    private static string FileName() =>
+        OperatingSystem.IsWindows() ? $"{Interop.NativeLib}.dll"
+        : OperatingSystem.IsMacOS() ? $"lib{Interop.NativeLib}.dylib"
+        : $"lib{Interop.NativeLib}.so";
+}

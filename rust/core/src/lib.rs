@@ -1,0 +1,20 @@
+//! The logic of SecretsManager.Native, free of any FFI type: one `PutSecretValue` call against AWS
+//! Secrets Manager (or any endpoint that speaks its protocol), with its inputs checked, its errors
+//! classified and its secret bytes kept out of every message.
+//!
+//! The FFI crate (`secretsmanager-native-ffi`) translates C ABI inputs into these types and back.
+
+pub mod error;
+pub mod http;
+pub mod put_secret_value;
+pub mod runtime;
+pub mod target;
+pub mod validate;
+pub mod zeroizing_alloc;
+
+mod client;
+mod response_facts;
+
+pub use error::{CallError, ErrorKind};
+pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
+pub use target::{ExplicitKeys, ServiceTarget};

@@ -1,0 +1,224 @@
+//! The PutSecretValue operation: request in, typed result or classified error out.
+
+use crate::client;
+use crate::error::{CallError, ErrorKind};
+use crate::response_facts::{RecordResponseFacts, ResponseFacts};
+use crate::target::ServiceTarget;
+use crate::validate::redact_userinfo;
+use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
+use aws_sdk_secretsmanager::operation::RequestId;
+use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
+use aws_sdk_secretsmanager::primitives::Blob;
+use aws_smithy_types::error::display::DisplayErrorContext;
+use std::fmt;
+use std::sync::Arc;
+
+/// The inputs of one PutSecretValue call. The secret value is borrowed from the caller.
+#[derive(Default)]
+pub struct PutSecretValueRequest<'a> {
+    pub secret_id: Option<String>,
+    pub secret_string: Option<&'a str>,
+    pub secret_binary: Option<&'a [u8]>,
+    /// The idempotency token; a random UUID is generated once per call when absent.
+    pub client_request_token: Option<String>,
+    pub version_stages: Option<Vec<String>>,
+    pub rotation_token: Option<String>,
+}
+
+impl fmt::Debug for PutSecretValueRequest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only the shape of the secret is shown, never its bytes; the rotation token is a credential too.
+        f.debug_struct("PutSecretValueRequest")
+            .field("secret_id", &self.secret_id)
+            .field("secret_string", &self.secret_string.map(|s| format!("<{} bytes>", s.len())))
+            .field("secret_binary", &self.secret_binary.map(|b| format!("<{} bytes>", b.len())))
+            .field("client_request_token", &self.client_request_token)
+            .field("version_stages", &self.version_stages)
+            .field("rotation_token", &self.rotation_token.as_ref().map(|_| "** redacted **"))
+            .finish()
+    }
+}
+
+/// What PutSecretValue returned, plus the HTTP facts the cmdlet reports.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PutSecretValueResult {
+    pub arn: Option<String>,
+    pub name: Option<String>,
+    pub version_id: Option<String>,
+    /// Empty when the service returned no stages.
+    pub version_stages: Vec<String>,
+    pub request_id: Option<String>,
+    pub http_status: u16,
+    /// The response's Content-Length, -1 when unknown.
+    pub content_length: i64,
+}
+
+/// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token).
+pub async fn put_secret_value(
+    target: &ServiceTarget,
+    request: PutSecretValueRequest<'_>,
+) -> Result<PutSecretValueResult, CallError> {
+    let client = client::build(target)?;
+    let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let facts = Arc::new(ResponseFacts::default());
+
+    let outcome = client
+        .put_secret_value()
+        .set_secret_id(request.secret_id)
+        .set_secret_string(request.secret_string.map(str::to_string))
+        .set_secret_binary(request.secret_binary.map(Blob::new))
+        .client_request_token(token)
+        .set_version_stages(request.version_stages)
+        .set_rotation_token(request.rotation_token)
+        .customize()
+        .interceptor(RecordResponseFacts(facts.clone()))
+        .send()
+        .await;
+
+    match outcome {
+        Ok(output) => Ok(into_result(output, &facts)),
+        Err(error) => Err(classify(error, target, &facts)),
+    }
+}
+
+fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecretValueResult {
+    PutSecretValueResult {
+        request_id: output.request_id().map(str::to_string),
+        arn: output.arn,
+        name: output.name,
+        version_id: output.version_id,
+        version_stages: output.version_stages.unwrap_or_default(),
+        http_status: facts.http_status(),
+        content_length: facts.content_length(),
+    }
+}
+
+fn classify(
+    error: SdkError<PutSecretValueError, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
+    target: &ServiceTarget,
+    facts: &ResponseFacts,
+) -> CallError {
+    let endpoint = describe_endpoint(target);
+    let mut failure = match &error {
+        SdkError::ServiceError(service) => {
+            let err = service.err();
+            let status = service.raw().status().as_u16();
+            match err.code() {
+                Some(code) => CallError {
+                    code: code.to_string(),
+                    message: err.message().unwrap_or(code).to_string(),
+                    ..CallError::new(ErrorKind::Service, "")
+                },
+                // An answer without an AWS error code: a proxy's HTML page, a truncated body, ...
+                None => CallError::new(
+                    ErrorKind::Transport,
+                    format!(
+                        "The endpoint {endpoint} answered HTTP {status} with a body that is not a Secrets Manager error."
+                    ),
+                ),
+            }
+        }
+        SdkError::TimeoutError(_) => CallError::new(
+            ErrorKind::Timeout,
+            format!("The call to {endpoint} did not complete within the time allowed."),
+        ),
+        SdkError::DispatchFailure(dispatch) => {
+            let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
+            CallError::new(kind, format!("Could not reach {endpoint}: {}", root_cause(&error)))
+        }
+        SdkError::ResponseError(_) => CallError::new(
+            ErrorKind::Transport,
+            format!("The answer from {endpoint} could not be read: {}", root_cause(&error)),
+        ),
+        SdkError::ConstructionFailure(_) => {
+            CallError::internal(format!("The request could not be built: {}", DisplayErrorContext(&error)))
+        }
+        _ => CallError::internal(format!("The call failed: {}", DisplayErrorContext(&error))),
+    };
+    failure.request_id = error.request_id().unwrap_or_default().to_string();
+    failure.http_status = match &error {
+        SdkError::ServiceError(service) => service.raw().status().as_u16(),
+        SdkError::ResponseError(response) => response.raw().status().as_u16(),
+        _ => facts.http_status(),
+    };
+    failure
+}
+
+/// The last two distinct messages of an error's source chain ("tcp connect error: Connection refused"):
+/// the outer ones only repeat "dispatch failure" and the like.
+fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut messages: Vec<String> = Vec::new();
+    let mut next = Some(error);
+    while let Some(current) = next {
+        let text = current.to_string();
+        if messages.last() != Some(&text) {
+            messages.push(text);
+        }
+        next = current.source();
+    }
+    let tail = messages.len().saturating_sub(2);
+    messages[tail..].join(": ")
+}
+
+fn describe_endpoint(target: &ServiceTarget) -> String {
+    match (&target.endpoint_url, &target.region) {
+        (Some(url), _) => format!("endpoint '{}'", redact_userinfo(url)),
+        (None, Some(region)) => format!("Secrets Manager in region '{region}'"),
+        (None, None) => "Secrets Manager".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let request = PutSecretValueRequest {
+            secret_id: Some("app/db".into()),
+            secret_string: Some("hunter2-password"),
+            secret_binary: Some(b"\x00binary-secret"),
+            rotation_token: Some("rotation-secret".into()),
+            ..Default::default()
+        };
+        let text = format!("{request:?}");
+        assert!(text.contains("app/db"));
+        for secret in ["hunter2", "binary-secret", "rotation-secret"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+    }
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|inner| inner as _)
+        }
+    }
+
+    #[test]
+    fn root_cause_keeps_the_two_innermost_messages() {
+        let refused = Layer("Connection refused", None);
+        let chain = Layer("dispatch failure", Some(Box::new(Layer("tcp connect error", Some(Box::new(refused))))));
+        assert_eq!(root_cause(&chain), "tcp connect error: Connection refused");
+        assert_eq!(root_cause(&Layer("alone", None)), "alone");
+    }
+
+    #[test]
+    fn missing_region_and_credentials_use_the_aws_tools_messages() {
+        let no_region = ServiceTarget::default();
+        let err = client::build(&no_region).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, client::NO_REGION));
+
+        let no_keys = ServiceTarget { region: Some("us-east-1".into()), ..Default::default() };
+        let err = client::build(&no_keys).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, client::NO_CREDENTIALS));
+    }
+}

@@ -1,0 +1,56 @@
+//! Captures the HTTP status and Content-Length of the last response, which the SDK's typed output
+//! does not carry but the cmdlet's output object does (`HttpStatusCode`, `ContentLength`).
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::{Intercept, dyn_dispatch_hint};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU16, Ordering};
+
+/// Status and length of the most recent response of one call; retries overwrite earlier attempts.
+#[derive(Debug, Default)]
+pub(crate) struct ResponseFacts {
+    status: AtomicU16,
+    content_length: AtomicI64,
+}
+
+impl ResponseFacts {
+    pub(crate) fn http_status(&self) -> u16 {
+        self.status.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn content_length(&self) -> i64 {
+        self.content_length.load(Ordering::Relaxed)
+    }
+}
+
+/// The interceptor that fills a [`ResponseFacts`]; one per call.
+#[derive(Debug)]
+pub(crate) struct RecordResponseFacts(pub(crate) Arc<ResponseFacts>);
+
+#[dyn_dispatch_hint]
+impl Intercept for RecordResponseFacts {
+    fn name(&self) -> &'static str {
+        "RecordResponseFacts"
+    }
+
+    fn read_before_deserialization(
+        &self,
+        context: &BeforeDeserializationInterceptorContextRef<'_>,
+        _: &RuntimeComponents,
+        _: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let response = context.response();
+        let length = response
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .or_else(|| response.body().bytes().map(|b| b.len() as i64))
+            .unwrap_or(-1);
+        self.0.status.store(response.status().as_u16(), Ordering::Relaxed);
+        self.0.content_length.store(length, Ordering::Relaxed);
+        Ok(())
+    }
+}

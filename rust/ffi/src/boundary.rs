@@ -1,0 +1,26 @@
+//! The panic boundary every export goes through.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+static QUIET_PANIC_HOOK: Once = Once::new();
+
+/// Runs `body`; if it panics, returns `on_panic()` instead of unwinding into the caller.
+///
+/// The first use replaces this library's panic hook with a silent one: the default hook prints the
+/// panic message on the host's stderr (pwsh's console), where a library has no business writing.
+pub(crate) fn catch_panic<T>(on_panic: impl FnOnce() -> T, body: impl FnOnce() -> T) -> T {
+    QUIET_PANIC_HOOK.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| on_panic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::catch_panic;
+
+    #[test]
+    fn a_panic_becomes_the_fallback_value() {
+        assert_eq!(catch_panic(|| -1, || panic!("boom")), -1);
+        assert_eq!(catch_panic(|| -1, || 5), 5);
+    }
+}

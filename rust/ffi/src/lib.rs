@@ -1,0 +1,63 @@
+//! The C ABI of SecretsManager.Native, described with `interoptopus` so that the C# bindings are
+//! generated from [`ffi_inventory`], never written by hand.
+//!
+//! # Conventions
+//!
+//! - **Names**: every export is `sm_<noun>_<verb>` (`sm_call_new`, `sm_put_secret_value`).
+//! - **Handles, not pointers**: state lives in Rust behind a `u64` call handle from [`sm_call_new`].
+//!   A handle that is unknown, already freed or made up is reported (`BadHandle`), never
+//!   dereferenced, so a double free is harmless.
+//! - **Nothing Rust-owned is handed out**: results are copied into caller buffers by one reader per
+//!   value (`sm_call_arn`, `sm_call_error_message`, ...) or returned as numbers. The only thing to
+//!   free is the handle, with [`sm_call_free`], once.
+//! - **Inputs are borrowed for the call only**: `ffi::Slice` arguments are read during the call and
+//!   never kept. A null pointer with a non-zero length, or a length past the documented maximum, is
+//!   an invalid-input failure. The secret is passed as its own slice so that the caller can wipe its
+//!   buffer afterwards; the library wipes its own copies (see `ZeroizingAlloc`).
+//! - **Enums only travel outward**: arguments are handles, numbers and slices, so no argument can
+//!   form an invalid Rust value; answers use `#[ffi]` enums ([`CallStatus`], [`FailureKind`],
+//!   [`TextStatus`]) whose numbers are part of the contract.
+//! - **Panics stop at the boundary**: every export runs inside [`boundary::catch_panic`] and answers
+//!   `Panic` (or the reader's fallback); no unwinding reaches the caller.
+//! - **Threads**: every export may be called from any thread; [`sm_call_cancel`] is meant to be
+//!   called from another thread while [`sm_put_secret_value`] blocks on the same handle.
+
+mod answers;
+mod boundary;
+mod call;
+mod call_readers;
+mod call_registry;
+mod put_request;
+mod put_secret_value;
+mod slices;
+
+pub use answers::{CallStatus, FailureKind, NumberAnswer, TextAnswer, TextStatus};
+pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
+pub use call_readers::*;
+pub use put_secret_value::sm_put_secret_value;
+
+use interoptopus::inventory::RustInventory;
+use interoptopus::{function, guard};
+
+/// Everything exported over the C ABI, for the bindings generator and the load-time API guard.
+pub fn ffi_inventory() -> RustInventory {
+    RustInventory::new()
+        .register(guard!(ffi_inventory))
+        .register(function!(sm_call_new))
+        .register(function!(sm_call_cancel))
+        .register(function!(sm_call_free))
+        .register(function!(sm_put_secret_value))
+        .register(function!(sm_call_failure_kind))
+        .register(function!(sm_call_arn))
+        .register(function!(sm_call_name))
+        .register(function!(sm_call_version_id))
+        .register(function!(sm_call_version_stage))
+        .register(function!(sm_call_version_stage_count))
+        .register(function!(sm_call_request_id))
+        .register(function!(sm_call_http_status))
+        .register(function!(sm_call_content_length))
+        .register(function!(sm_call_error_code))
+        .register(function!(sm_call_error_message))
+        .register(function!(sm_call_error_parameter))
+        .validate()
+}

@@ -1,0 +1,36 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Runs the Pester suites against the built module and a local Secrets Manager (moto), which it
+    starts on a free loopback port and always stops. Ends with the line "N passed, N failed".
+    build.ps1 Test calls it in a fresh pwsh.
+#>
+param(
+    [Parameter(Mandatory)][string] $ModulePath,
+    [string[]] $Path = (Join-Path $PSScriptRoot 'pwsh')
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+Import-Module Pester -MinimumVersion 5.5
+Import-Module (Join-Path $PSScriptRoot 'harness' 'MotoServer.psm1')
+
+$server = Start-MotoServer
+try {
+    # The suites find the module and the server through these.
+    $env:SMN_TEST_MODULE = (Resolve-Path $ModulePath).Path
+    $env:SMN_TEST_ENDPOINT = $server.Endpoint
+
+    $configuration = New-PesterConfiguration
+    $configuration.Run.Path = $Path
+    $configuration.Run.PassThru = $true
+    $configuration.Output.Verbosity = 'Detailed'
+    $result = Invoke-Pester -Configuration $configuration
+} finally {
+    Stop-MotoServer $server
+}
+
+$notRun = @($result.Containers | Where-Object Result -NE 'Passed').Count
+if ($notRun) { Write-Host "$notRun test file(s) failed to run or had failing setup." }
+"$($result.PassedCount) passed, $($result.FailedCount) failed"
+exit ([int]($result.FailedCount -gt 0 -or $result.Result -ne 'Passed'))
