@@ -1,10 +1,7 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Amazon.SecretsManager.Model;
 using SecretsManager.Native.Cmdlets;
 using SecretsManager.Native.Interop;
 
@@ -15,7 +12,7 @@ namespace Amazon.PowerShell.Cmdlets.SEC;
 /// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
 [Cmdlet(VerbsCommunications.Write, "SECSecretValue")]
 [OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
-public sealed class WriteSECSecretValueCmdlet : PSCmdlet
+public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
 {
     /// <summary>Lone UTF-16 surrogates can't be encoded; they are an error, not a silent U+FFFD.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -40,25 +37,6 @@ public sealed class WriteSECSecretValueCmdlet : PSCmdlet
     [Alias("VersionStages")]
     public string[]? VersionStage { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("RegionToCall")]
-    public object? Region { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? EndpointUrl { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK")]
-    public string? AccessKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("SK", "SecretAccessKey")]
-    public string? SecretKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ST")]
-    public string? SessionToken { get; set; }
-
     protected override void ProcessRecord()
     {
         byte[]? document = null;
@@ -66,18 +44,14 @@ public sealed class WriteSECSecretValueCmdlet : PSCmdlet
         try
         {
             secretText = SecretString is null ? null : EncodeSecretString(SecretString);
-            document = new RequestDocument()
+            var request = new RequestDocument()
                 .Add("SecretId", SecretId)
                 .Add("SecretStringPresent", SecretString is not null)
                 .Add("SecretBinaryPresent", SecretBinary is not null)
                 .Add("ClientRequestToken", ClientRequestToken)
-                .Add("VersionStage", VersionStage)
-                .Add("Region", RegionName(Region))
-                .Add("EndpointUrl", EndpointUrl)
-                .Add("AccessKey", AccessKey)
-                .Add("SecretKey", SecretKey)
-                .Add("SessionToken", SessionToken)
-                .ToUtf8();
+                .Add("VersionStage", VersionStage);
+            AddConnection(request);
+            document = request.ToUtf8();
 
             using var call = NativeCall.Open();
             _running = call;
@@ -87,7 +61,7 @@ public sealed class WriteSECSecretValueCmdlet : PSCmdlet
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
-            WriteObject(ToResponse(call));
+            WriteObject(ResponseReader.PutSecretValue(call));
         }
         finally
         {
@@ -114,30 +88,5 @@ public sealed class WriteSECSecretValueCmdlet : PSCmdlet
             ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
             throw; // not reached: ThrowTerminatingError always throws
         }
-    }
-
-    /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>
-    private static string? RegionName(object? region) => region switch
-    {
-        null => null,
-        PSObject wrapped => RegionName(wrapped.BaseObject is PSCustomObject ? wrapped.Properties["Region"]?.Value : wrapped.BaseObject),
-        string name => name,
-        _ => region.GetType().GetProperty("Region")?.GetValue(region) as string ?? region.ToString(),
-    };
-
-    private static PutSecretValueResponse ToResponse(NativeCall call)
-    {
-        var stageCount = call.Number(Interop.sm_call_version_stage_count) ?? 0;
-        var response = new PutSecretValueResponse
-        {
-            ARN = call.Text(Interop.sm_call_arn),
-            Name = call.Text(Interop.sm_call_name),
-            VersionId = call.Text(Interop.sm_call_version_id),
-            VersionStages = Enumerable.Range(0, (int)stageCount).Select(i => call.VersionStage((uint)i) ?? string.Empty).ToList(),
-            ContentLength = call.Number(Interop.sm_call_content_length) ?? 0,
-            HttpStatusCode = (HttpStatusCode)(call.Number(Interop.sm_call_http_status) ?? 0),
-        };
-        response.ResponseMetadata.RequestId = call.Text(Interop.sm_call_request_id);
-        return response;
     }
 }
