@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Security.Cryptography;
 using SecretsManager.Native.Interop;
 
 namespace SecretsManager.Native.Cmdlets;
@@ -29,8 +30,49 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Alias("ST")]
     public string? SessionToken { get; set; }
 
-    /// <summary>Adds where to call and as whom to the request document.</summary>
-    internal void AddConnection(RequestDocument document) => document
+    /// <summary>The call in flight, for <see cref="StopProcessing"/>.</summary>
+    private volatile NativeCall? _running;
+
+    /// <summary>
+    /// Opens a native call and resolves its region and credentials, as AWS Tools does before
+    /// ShouldProcess: a missing one is a terminating error here. Dispose the call when done.
+    /// </summary>
+    internal NativeCall Connect()
+    {
+        var call = NativeCall.Open();
+        byte[]? document = null;
+        try
+        {
+            document = ConnectionDocument().ToUtf8();
+            _running = call;
+            if (!call.Connect(document).IsOk)
+            {
+                ThrowTerminatingError(FailureRecords.From(call, this));
+            }
+            WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
+            WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
+            return call;
+        }
+        catch
+        {
+            _running = null;
+            call.Dispose();
+            throw;
+        }
+        finally
+        {
+            if (document is not null) CryptographicOperations.ZeroMemory(document);
+        }
+    }
+
+    /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>
+    internal void EndCall() => _running = null;
+
+    /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
+    protected override void StopProcessing() => _running?.Cancel();
+
+    /// <summary>Where to call and as whom, as the native library's connection document.</summary>
+    private RequestDocument ConnectionDocument() => new RequestDocument()
         .Add("Region", RegionName(Region))
         .Add("EndpointUrl", EndpointUrl)
         .Add("AccessKey", AccessKey)

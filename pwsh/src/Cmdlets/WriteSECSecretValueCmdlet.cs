@@ -17,8 +17,6 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     /// <summary>Lone UTF-16 surrogates can't be encoded; they are an error, not a silent U+FFFD.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private NativeCall? _running;
-
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string? SecretString { get; set; }
 
@@ -41,22 +39,19 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     {
         byte[]? document = null;
         byte[]? secretText = null;
+        using var call = Connect();
         try
         {
             secretText = SecretString is null ? null : EncodeSecretString(SecretString);
-            var request = new RequestDocument()
+            document = new RequestDocument()
                 .Add("SecretId", SecretId)
                 .Add("SecretStringPresent", SecretString is not null)
                 .Add("SecretBinaryPresent", SecretBinary is not null)
                 .Add("ClientRequestToken", ClientRequestToken)
-                .Add("VersionStage", VersionStage);
-            AddConnection(request);
-            document = request.ToUtf8();
-
-            using var call = NativeCall.Open();
-            _running = call;
+                .Add("VersionStage", VersionStage)
+                .ToUtf8();
             var status = call.PutSecretValue(document, secretText, SecretBinary);
-            _running = null;
+            EndCall();
             if (!status.IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
@@ -65,14 +60,11 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         }
         finally
         {
-            _running = null;
+            EndCall();
             if (document is not null) CryptographicOperations.ZeroMemory(document);
             if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
         }
     }
-
-    /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
-    protected override void StopProcessing() => _running?.Cancel();
 
     private byte[] EncodeSecretString(string secret)
     {

@@ -43,7 +43,16 @@ internal sealed unsafe class NativeCall : IDisposable
         }
     }
 
-    /// <summary>Runs PutSecretValue; the spans are only borrowed while the call runs.</summary>
+    /// <summary>Resolves region and credentials and prepares the client; the span is only borrowed.</summary>
+    public CallStatus Connect(ReadOnlySpan<byte> connectionJson)
+    {
+        fixed (byte* json = connectionJson)
+        {
+            return Interop.sm_call_connect(_handle, SliceByte.From((IntPtr)json, (ulong)connectionJson.Length));
+        }
+    }
+
+    /// <summary>Runs PutSecretValue on a connected call; the spans are only borrowed while it runs.</summary>
     public CallStatus PutSecretValue(ReadOnlySpan<byte> requestJson, ReadOnlySpan<byte> secretString, ReadOnlySpan<byte> secretBinary)
     {
         fixed (byte* json = requestJson)

@@ -4,6 +4,7 @@
 //!
 //! The FFI crate (`secretsmanager-native-ffi`) translates C ABI inputs into these types and back.
 
+pub mod connection;
 pub mod error;
 pub mod http;
 pub mod put_secret_value;
@@ -12,9 +13,9 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
-mod client;
 mod response_facts;
 
+pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
 pub use target::{ExplicitKeys, ServiceTarget};

@@ -1,10 +1,8 @@
 //! The PutSecretValue operation: request in, typed result or classified error out.
 
-use crate::client;
+use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
 use crate::response_facts::{RecordResponseFacts, ResponseFacts};
-use crate::target::ServiceTarget;
-use crate::validate::redact_userinfo;
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -55,14 +53,14 @@ pub struct PutSecretValueResult {
 
 /// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token).
 pub async fn put_secret_value(
-    target: &ServiceTarget,
+    connection: &Connection,
     request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
-    let client = client::build(target)?;
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
 
-    let outcome = client
+    let outcome = connection
+        .client
         .put_secret_value()
         .set_secret_id(request.secret_id)
         .set_secret_string(request.secret_string.map(str::to_string))
@@ -77,7 +75,7 @@ pub async fn put_secret_value(
 
     match outcome {
         Ok(output) => Ok(into_result(output, &facts)),
-        Err(error) => Err(classify(error, target, &facts)),
+        Err(error) => Err(classify(error, connection, &facts)),
     }
 }
 
@@ -95,10 +93,10 @@ fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecret
 
 fn classify(
     error: SdkError<PutSecretValueError, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-    target: &ServiceTarget,
+    connection: &Connection,
     facts: &ResponseFacts,
 ) -> CallError {
-    let endpoint = describe_endpoint(target);
+    let endpoint = connection.describe();
     let mut failure = match &error {
         SdkError::ServiceError(service) => {
             let err = service.err();
@@ -160,14 +158,6 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
     messages[tail..].join(": ")
 }
 
-fn describe_endpoint(target: &ServiceTarget) -> String {
-    match (&target.endpoint_url, &target.region) {
-        (Some(url), _) => format!("endpoint '{}'", redact_userinfo(url)),
-        (None, Some(region)) => format!("Secrets Manager in region '{region}'"),
-        (None, None) => "Secrets Manager".to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,16 +199,5 @@ mod tests {
         let chain = Layer("dispatch failure", Some(Box::new(Layer("tcp connect error", Some(Box::new(refused))))));
         assert_eq!(root_cause(&chain), "tcp connect error: Connection refused");
         assert_eq!(root_cause(&Layer("alone", None)), "alone");
-    }
-
-    #[test]
-    fn missing_region_and_credentials_use_the_aws_tools_messages() {
-        let no_region = ServiceTarget::default();
-        let err = client::build(&no_region).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, client::NO_REGION));
-
-        let no_keys = ServiceTarget { region: Some("us-east-1".into()), ..Default::default() };
-        let err = client::build(&no_keys).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, client::NO_CREDENTIALS));
     }
 }

@@ -7,10 +7,10 @@
 
 use crate::answers::{FailureKind, NumberAnswer, TextAnswer, TextStatus};
 use crate::boundary::catch_panic;
-use crate::call_registry::{self, Outcome};
+use crate::call_registry::{self, Call, Outcome};
 use crate::slices;
 use interoptopus::ffi;
-use secretsmanager_native_core::{CallError, PutSecretValueResult};
+use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 
 /// A reader's pick from an outcome: the text, nothing, or an index past the end.
 enum Pick<'a> {
@@ -41,13 +41,29 @@ fn of_failure(outcome: &Outcome, pick: impl FnOnce(&CallError) -> &str) -> Pick<
 }
 
 fn read_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Outcome) -> Pick<'_>) -> TextAnswer {
+    read_call_text(call, buffer, |live, write| live.with_outcome(|outcome| write(outcome.map_or(Pick::Absent, pick))))
+}
+
+fn read_connection_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Connection) -> &str) -> TextAnswer {
+    read_call_text(call, buffer, |live, write| {
+        let connection = live.connection();
+        write(connection.as_deref().map_or(Pick::Absent, |c| non_empty(Some(pick(c)))))
+    })
+}
+
+/// The common part of every text reader: checks, then copies what `read` picks into `buffer`.
+fn read_call_text(
+    call: u64,
+    buffer: ffi::SliceMut<u8>,
+    read: impl FnOnce(&Call, &mut dyn FnMut(Pick<'_>) -> TextAnswer) -> TextAnswer,
+) -> TextAnswer {
     catch_panic(
         || TextAnswer::of(TextStatus::Panic),
         || {
             let mut buffer = buffer;
             let Ok(buffer) = slices::output(&mut buffer) else { return TextAnswer::of(TextStatus::BadBuffer) };
             let Some(live) = call_registry::get(call) else { return TextAnswer::of(TextStatus::BadHandle) };
-            live.with_outcome(|outcome| match outcome.map_or(Pick::Absent, pick) {
+            let mut write = |pick: Pick<'_>| match pick {
                 Pick::Text(text) => {
                     let n = text.len().min(buffer.len());
                     buffer[..n].copy_from_slice(&text.as_bytes()[..n]);
@@ -55,7 +71,8 @@ fn read_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Outcome) -
                 }
                 Pick::Absent => TextAnswer::of(TextStatus::Absent),
                 Pick::BadIndex => TextAnswer::of(TextStatus::BadIndex),
-            })
+            };
+            read(&live, &mut write)
         },
     )
 }
@@ -68,6 +85,24 @@ fn read_number(call: u64, pick: impl FnOnce(&Outcome) -> Option<i64>) -> NumberA
             value.map_or(ffi::None, ffi::Some)
         },
     )
+}
+
+/// The region of a connected call (with an endpoint URL: the signing region).
+#[ffi]
+pub fn sm_call_region(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_text(call, buffer, |c| &c.region)
+}
+
+/// Where a connected call's region came from, in AWS Tools' words (`region parameter`, ...).
+#[ffi]
+pub fn sm_call_region_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_text(call, buffer, |c| &c.region_source)
+}
+
+/// Where a connected call's credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
+#[ffi]
+pub fn sm_call_credentials_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_text(call, buffer, |c| &c.credentials_source)
 }
 
 /// The secret's ARN, after a successful PutSecretValue.

@@ -2,7 +2,7 @@
 //! found: no pointer from the caller is ever dereferenced.
 
 use once_cell::sync::Lazy;
-use secretsmanager_native_core::{CallError, PutSecretValueResult};
+use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -15,14 +15,23 @@ pub(crate) enum Outcome {
     Failed(CallError),
 }
 
-/// One call: its cancellation switch and, once finished, its outcome.
+/// One call: its cancellation switch, its connection once resolved, and, once finished, its outcome.
 #[derive(Default)]
 pub(crate) struct Call {
     pub(crate) cancel: CancellationToken,
+    connection: Mutex<Option<Arc<Connection>>>,
     outcome: Mutex<Option<Outcome>>,
 }
 
 impl Call {
+    pub(crate) fn set_connection(&self, connection: Connection) {
+        *lock(&self.connection) = Some(Arc::new(connection));
+    }
+
+    pub(crate) fn connection(&self) -> Option<Arc<Connection>> {
+        lock(&self.connection).clone()
+    }
+
     pub(crate) fn set_outcome(&self, outcome: Outcome) {
         *lock(&self.outcome) = Some(outcome);
     }

@@ -27,13 +27,18 @@ mod boundary;
 mod call;
 mod call_readers;
 mod call_registry;
+mod connect;
+mod connection_document;
 mod put_request;
 mod put_secret_value;
 mod slices;
+#[cfg(test)]
+mod test_support;
 
 pub use answers::{CallStatus, FailureKind, NumberAnswer, TextAnswer, TextStatus};
 pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
 pub use call_readers::*;
+pub use connect::sm_call_connect;
 pub use put_secret_value::sm_put_secret_value;
 
 use interoptopus::inventory::RustInventory;
@@ -46,6 +51,10 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_new))
         .register(function!(sm_call_cancel))
         .register(function!(sm_call_free))
+        .register(function!(sm_call_connect))
+        .register(function!(sm_call_region))
+        .register(function!(sm_call_region_source))
+        .register(function!(sm_call_credentials_source))
         .register(function!(sm_put_secret_value))
         .register(function!(sm_call_failure_kind))
         .register(function!(sm_call_arn))

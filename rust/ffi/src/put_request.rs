@@ -1,10 +1,11 @@
-//! The request document of `sm_put_secret_value`: every input except the secret value, as JSON.
+//! The request document of `sm_put_secret_value`: the operation's inputs except the secret value
+//! (which travels in its own slice) and the connection (see `connection_document`), as JSON.
 //!
 //! JSON keeps the ABI stable while parameters are added. Keys are the cmdlet's parameter names, so
 //! an error can name the parameter exactly as the user typed it.
 
 use crate::slices::SliceError;
-use secretsmanager_native_core::{CallError, ExplicitKeys, PutSecretValueRequest, ServiceTarget};
+use secretsmanager_native_core::{CallError, PutSecretValueRequest};
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
@@ -25,36 +26,12 @@ pub(crate) struct PutRequestDocument {
     client_request_token: Option<String>,
     version_stage: Option<Vec<String>>,
     rotation_token: Option<Zeroizing<String>>,
-    region: Option<String>,
-    endpoint_url: Option<String>,
-    access_key: Option<String>,
-    secret_key: Option<Zeroizing<String>>,
-    session_token: Option<Zeroizing<String>>,
 }
 
 impl PutRequestDocument {
     pub(crate) fn parse(json: &[u8]) -> Result<Self, CallError> {
         // serde's message names the offending key and position, never a value.
         serde_json::from_slice(json).map_err(|e| CallError::internal(format!("The request document is malformed: {e}")))
-    }
-
-    /// Where to send the call and as whom. Both keys are needed; a lone key is ignored, as in AWS Tools.
-    pub(crate) fn target(&self) -> ServiceTarget {
-        let keys = match (&self.access_key, &self.secret_key) {
-            (Some(access_key), Some(secret_key)) if !access_key.is_empty() && !secret_key.is_empty() => {
-                Some(ExplicitKeys {
-                    access_key: access_key.clone(),
-                    secret_key: secret_key.clone(),
-                    session_token: self.session_token.clone().filter(|t| !t.is_empty()),
-                })
-            }
-            _ => None,
-        };
-        ServiceTarget {
-            region: self.region.clone().filter(|r| !r.is_empty()),
-            endpoint_url: self.endpoint_url.clone().filter(|u| !u.is_empty()),
-            keys,
-        }
     }
 
     /// The request, borrowing the secret from the caller's slices.
@@ -92,16 +69,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_need_both_halves() {
-        let doc = PutRequestDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
-        assert!(doc.target().keys.is_none());
-        let doc = PutRequestDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
-        let keys = doc.target().keys.unwrap();
-        assert_eq!(keys.access_key, "AKID");
-        assert!(keys.session_token.is_none());
-    }
-
-    #[test]
     fn presence_flags_decide_which_secret_is_sent() {
         let doc = PutRequestDocument::parse(br#"{"SecretId":"x","SecretStringPresent":true}"#).unwrap();
         let request = doc.request(b"", b"ignored").unwrap();
@@ -118,7 +85,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_json_are_internal_errors_without_values() {
-        let Err(err) = PutRequestDocument::parse(br#"{"SecretKey":"do-not-echo","Bogus":1}"#) else {
+        let Err(err) = PutRequestDocument::parse(br#"{"RotationToken":"do-not-echo","Bogus":1}"#) else {
             panic!("an unknown key must be rejected")
         };
         assert!(err.message.contains("Bogus"));

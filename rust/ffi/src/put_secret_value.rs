@@ -1,18 +1,18 @@
 //! The PutSecretValue export.
 
 use crate::answers::CallStatus;
-use crate::boundary::catch_panic;
+use crate::boundary::{catch_panic, status_after_panic};
 use crate::call_registry::{self, Outcome};
 use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_BYTES, PutRequestDocument, secret_slice_error};
 use crate::slices;
 use interoptopus::ffi;
 use secretsmanager_native_core::runtime::block_on_cancellable;
-use secretsmanager_native_core::{CallError, PutSecretValueResult, put_secret_value};
+use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value};
 
 /// Calls PutSecretValue and blocks until it succeeds, fails, or `call` is cancelled.
 ///
-/// - `call`: a live handle from `sm_call_new`; afterwards it holds the result or failure, read with
-///   `sm_call_text` / `sm_call_number`.
+/// - `call`: a handle connected with `sm_call_connect`; afterwards it holds the result (`sm_call_arn`,
+///   `sm_call_version_id`, ...) or the failure (`sm_call_failure_kind`, `sm_call_error_message`, ...).
 /// - `request_json`: the UTF-8 JSON request document (everything but the secret), borrowed for the call.
 /// - `secret_string`, `secret_binary`: the secret value's bytes (UTF-8 text, or raw bytes), borrowed for
 ///   the call; the document's `SecretStringPresent` / `SecretBinaryPresent` say which are set. The
@@ -27,12 +27,15 @@ pub fn sm_put_secret_value(
     secret_binary: ffi::Slice<u8>,
 ) -> CallStatus {
     catch_panic(
-        || record_panic(call),
+        || status_after_panic(call),
         || {
             let Some(live) = call_registry::get(call) else { return CallStatus::BadHandle };
             #[cfg(test)]
             tests::maybe_inject_panic();
-            let outcome = run(&live.cancel, &request_json, &secret_string, &secret_binary);
+            let outcome = match live.connection() {
+                Some(connection) => run(&live.cancel, &connection, &request_json, &secret_string, &secret_binary),
+                None => Err(CallError::internal("sm_put_secret_value was called before sm_call_connect succeeded.")),
+            };
             let status = if outcome.is_ok() { CallStatus::Ok } else { CallStatus::Failed };
             live.set_outcome(match outcome {
                 Ok(result) => Outcome::PutSecretValue(result),
@@ -45,6 +48,7 @@ pub fn sm_put_secret_value(
 
 fn run(
     cancel: &tokio_util::sync::CancellationToken,
+    connection: &Connection,
     request_json: &ffi::Slice<u8>,
     secret_string: &ffi::Slice<u8>,
     secret_binary: &ffi::Slice<u8>,
@@ -54,30 +58,16 @@ fn run(
     let binary_bytes = slices::input(secret_binary, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretBinary"))?;
     let document = PutRequestDocument::parse(json)?;
     let request = document.request(string_bytes, binary_bytes)?;
-    let target = document.target();
-    block_on_cancellable(cancel, put_secret_value(&target, request))
-}
-
-/// After a panic, leave an internal failure on the handle (if it is live) for the caller to read.
-fn record_panic(call: u64) -> CallStatus {
-    let message = "An internal error occurred in the native library (a panic was caught); the call did not complete.";
-    let recorded = catch_panic(
-        || false,
-        || {
-            call_registry::get(call)
-                .map(|live| live.set_outcome(Outcome::Failed(CallError::internal(message))))
-                .is_some()
-        },
-    );
-    if recorded { CallStatus::Panic } else { CallStatus::BadHandle }
+    block_on_cancellable(cancel, put_secret_value(connection, request))
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::answers::{FailureKind, TextStatus};
+    use crate::answers::FailureKind;
     use crate::call::{sm_call_free, sm_call_new};
-    use crate::call_readers::{sm_call_arn, sm_call_error_message, sm_call_error_parameter, sm_call_failure_kind};
+    use crate::call_readers::{sm_call_error_message, sm_call_failure_kind};
+    use crate::test_support::text;
     use std::cell::Cell;
 
     thread_local! {
@@ -90,17 +80,12 @@ pub(crate) mod tests {
         }
     }
 
-    fn text(
-        read: impl for<'a> Fn(u64, ffi::SliceMut<'a, u8>) -> crate::answers::TextAnswer,
-        call: u64,
-    ) -> Option<String> {
-        let mut buffer = [0u8; 512];
-        let answer = read(call, ffi::SliceMut::from_slice(&mut buffer));
-        (answer.status == TextStatus::Ok).then(|| String::from_utf8(buffer[..answer.length as usize].to_vec()).unwrap())
-    }
-
     fn put(call: u64, json: &[u8]) -> CallStatus {
         sm_put_secret_value(call, ffi::Slice::from_slice(json), ffi::Slice::empty(), ffi::Slice::empty())
+    }
+
+    fn connect(call: u64, json: &[u8]) -> CallStatus {
+        crate::sm_call_connect(call, ffi::Slice::from_slice(json))
     }
 
     #[test]
@@ -114,32 +99,17 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_missing_region_fails_before_any_network_use() {
-        let call = sm_call_new();
-        assert_eq!(put(call, br#"{"SecretId":"x","SecretStringPresent":true}"#), CallStatus::Failed);
-        assert_eq!(sm_call_failure_kind(call), FailureKind::Region);
-        assert_eq!(
-            text(|c, b| sm_call_error_message(c, b), call).unwrap(),
-            "No region specified or obtained from persisted/shell defaults."
-        );
-        assert_eq!(text(|c, b| sm_call_arn(c, b), call), None);
-        sm_call_free(call);
-    }
-
-    #[test]
     fn a_bad_handle_does_nothing() {
         assert_eq!(put(0, b"{}"), CallStatus::BadHandle);
         assert_eq!(put(u64::MAX, b"not even json"), CallStatus::BadHandle);
+        assert_eq!(connect(u64::MAX, b"{}"), CallStatus::BadHandle);
     }
 
     #[test]
-    fn a_bad_endpoint_url_is_invalid_input_naming_the_parameter() {
+    fn an_operation_before_a_connection_is_an_internal_failure() {
         let call = sm_call_new();
-        let json =
-            br#"{"SecretId":"x","Region":"us-east-1","EndpointUrl":"not a url","AccessKey":"a","SecretKey":"b"}"#;
-        assert_eq!(put(call, json), CallStatus::Failed);
-        assert_eq!(sm_call_failure_kind(call), FailureKind::InvalidInput);
-        assert_eq!(text(|c, b| sm_call_error_parameter(c, b), call).as_deref(), Some("EndpointUrl"));
+        assert_eq!(put(call, br#"{"SecretId":"x"}"#), CallStatus::Failed);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::Internal);
         sm_call_free(call);
     }
 }

@@ -1,0 +1,98 @@
+//! The export that resolves a call's connection (region, credentials, client) before its operation.
+
+use crate::answers::CallStatus;
+use crate::boundary::{catch_panic, status_after_panic};
+use crate::call_registry::{self, Outcome};
+use crate::connection_document::{ConnectionDocument, MAX_CONNECTION_BYTES};
+use crate::slices;
+use interoptopus::ffi;
+use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::{CallError, Connection, connect};
+
+/// Resolves the region and credentials described by `connection_json` and prepares the client.
+///
+/// - `call`: a live handle from `sm_call_new`. On success it holds the connection, described by
+///   `sm_call_region`, `sm_call_region_source` and `sm_call_credentials_source`, and is ready for an
+///   operation such as `sm_put_secret_value`. On failure it holds the failure (for example `Credentials`
+///   or `Region`), read with `sm_call_failure_kind` and `sm_call_error_message`.
+/// - `connection_json`: the UTF-8 JSON connection document, borrowed for the call.
+///
+/// Blocks while credentials are fetched (profiles, instance metadata, STS), and can be cancelled.
+/// Returns `Ok`, `Failed`, `BadHandle` (nothing done) or `Panic`.
+#[ffi]
+pub fn sm_call_connect(call: u64, connection_json: ffi::Slice<u8>) -> CallStatus {
+    catch_panic(
+        || status_after_panic(call),
+        || {
+            let Some(live) = call_registry::get(call) else { return CallStatus::BadHandle };
+            match resolve(&live.cancel, &connection_json) {
+                Ok(connection) => {
+                    live.set_connection(connection);
+                    CallStatus::Ok
+                }
+                Err(error) => {
+                    live.set_outcome(Outcome::Failed(error));
+                    CallStatus::Failed
+                }
+            }
+        },
+    )
+}
+
+fn resolve(
+    cancel: &tokio_util::sync::CancellationToken,
+    connection_json: &ffi::Slice<u8>,
+) -> Result<Connection, CallError> {
+    let json =
+        slices::input(connection_json, MAX_CONNECTION_BYTES).map_err(|e| e.for_parameter("connection document"))?;
+    let target = ConnectionDocument::parse(json)?.target();
+    block_on_cancellable(cancel, connect(&target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::FailureKind;
+    use crate::call::{sm_call_free, sm_call_new};
+    use crate::call_readers::*;
+    use crate::test_support::text;
+
+    fn connect(call: u64, json: &[u8]) -> CallStatus {
+        sm_call_connect(call, ffi::Slice::from_slice(json))
+    }
+
+    #[test]
+    fn a_missing_region_fails_before_any_network_use() {
+        let call = sm_call_new();
+        assert_eq!(connect(call, br#"{"AccessKey":"a","SecretKey":"b"}"#), CallStatus::Failed);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::Region);
+        assert_eq!(
+            text(|c, b| sm_call_error_message(c, b), call).unwrap(),
+            "No region specified or obtained from persisted/shell defaults."
+        );
+        assert_eq!(text(|c, b| sm_call_region(c, b), call), None);
+        sm_call_free(call);
+    }
+
+    #[test]
+    fn a_bad_endpoint_url_is_invalid_input_naming_the_parameter() {
+        let call = sm_call_new();
+        let json = br#"{"Region":"us-east-1","EndpointUrl":"not a url","AccessKey":"a","SecretKey":"b"}"#;
+        assert_eq!(connect(call, json), CallStatus::Failed);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::InvalidInput);
+        assert_eq!(text(|c, b| sm_call_error_parameter(c, b), call).as_deref(), Some("EndpointUrl"));
+        sm_call_free(call);
+    }
+
+    #[test]
+    fn a_connected_call_describes_its_region_and_credentials() {
+        let call = sm_call_new();
+        let json = br#"{"Region":"eu-west-1","EndpointUrl":"http://127.0.0.1:9","AccessKey":"a","SecretKey":"b"}"#;
+        assert_eq!(connect(call, json), CallStatus::Ok);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::None);
+        assert_eq!(text(|c, b| sm_call_region(c, b), call).as_deref(), Some("eu-west-1"));
+        assert_eq!(text(|c, b| sm_call_region_source(c, b), call).as_deref(), Some("region parameter"));
+        assert_eq!(text(|c, b| sm_call_credentials_source(c, b), call).as_deref(), Some("the supplied key parameters"));
+        sm_call_free(call);
+    }
+}

@@ -1,0 +1,71 @@
+//! The connection document of `sm_call_connect`: where to call and as whom, as JSON keyed by the
+//! cmdlet's parameter names.
+
+use secretsmanager_native_core::{CallError, ExplicitKeys, ServiceTarget};
+use serde::Deserialize;
+use zeroize::Zeroizing;
+
+/// Largest connection document accepted.
+pub(crate) const MAX_CONNECTION_BYTES: usize = 1 << 20;
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub(crate) struct ConnectionDocument {
+    region: Option<String>,
+    endpoint_url: Option<String>,
+    access_key: Option<String>,
+    secret_key: Option<Zeroizing<String>>,
+    session_token: Option<Zeroizing<String>>,
+}
+
+impl ConnectionDocument {
+    pub(crate) fn parse(json: &[u8]) -> Result<Self, CallError> {
+        // serde's message names the offending key and position, never a value.
+        serde_json::from_slice(json)
+            .map_err(|e| CallError::internal(format!("The connection document is malformed: {e}")))
+    }
+
+    /// Where to send the call and as whom. Both keys are needed; a lone key is ignored, as in AWS Tools.
+    pub(crate) fn target(&self) -> ServiceTarget {
+        let keys = match (&self.access_key, &self.secret_key) {
+            (Some(access_key), Some(secret_key)) if !access_key.is_empty() && !secret_key.is_empty() => {
+                Some(ExplicitKeys {
+                    access_key: access_key.clone(),
+                    secret_key: secret_key.clone(),
+                    session_token: self.session_token.clone().filter(|t| !t.is_empty()),
+                })
+            }
+            _ => None,
+        };
+        ServiceTarget {
+            region: self.region.clone().filter(|r| !r.is_empty()),
+            endpoint_url: self.endpoint_url.clone().filter(|u| !u.is_empty()),
+            keys,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_need_both_halves() {
+        let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
+        assert!(doc.target().keys.is_none());
+        let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
+        let keys = doc.target().keys.unwrap();
+        assert_eq!(keys.access_key, "AKID");
+        assert!(keys.session_token.is_none());
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_json_are_internal_errors_without_values() {
+        let Err(err) = ConnectionDocument::parse(br#"{"SecretKey":"do-not-echo","Bogus":1}"#) else {
+            panic!("an unknown key must be rejected")
+        };
+        assert!(err.message.contains("Bogus"));
+        assert!(!err.message.contains("do-not-echo"));
+        assert!(ConnectionDocument::parse(b"{").is_err());
+    }
+}
