@@ -6,7 +6,12 @@
 .DESCRIPTION
     Tasks (each builds what it needs first):
       Build  cargo release build of the native library, C# bindings generated from the Rust inventory,
-             dotnet build of the module assembly, and the importable module in out/SecretsManager.Native/.
+             dotnet build of the module assembly, MAML help from pwsh/help, and the importable module in
+             out/SecretsManager.Native/<version>/.
+      Package
+             Build, then checks the module folder is ready for Publish-Module (manifest, help, formats,
+             license) and adds the native libraries of other platforms found in out/native/<rid>/
+             (CI collects them there from its per-OS jobs).
       Test   Rust tests (cargo nextest when installed, else cargo test), then the Pester suites in a fresh
              pwsh against a local Secrets Manager (moto) that the harness installs, starts and stops.
       Demo   Starts moto, writes a string secret and a binary secret with Write-SECSecretValue, prints
@@ -18,13 +23,17 @@
     Builds everything and shows the cmdlet working against a local server.
 
 .EXAMPLE
+    pwsh ./build.ps1 Package
+    Builds and prints the folder to hand to Publish-Module -Path.
+
+.EXAMPLE
     pwsh ./build.ps1 Test
     Builds, runs every Rust and Pester test, and ends with the line "N passed, N failed".
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string[]] $Task = 'Build'
 )
 
@@ -34,7 +43,14 @@ $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleName = 'SecretsManager.Native'
-$ModuleOut = Join-Path $Out $ModuleName
+function Get-WorkspaceVersion {
+    $match = Select-String -Path (Join-Path $Root 'Cargo.toml') -Pattern '^version\s*=\s*"([^"]+)"' | Select-Object -First 1
+    if (-not $match) { throw 'No version found in [workspace.package] of Cargo.toml.' }
+    $match.Matches[0].Groups[1].Value
+}
+
+# The layout Install-Module uses (<name>/<version>/), so the folder can be published or copied as it is.
+$ModuleOut = Join-Path $Out $ModuleName (Get-WorkspaceVersion)
 $BindingsDir = Join-Path $Root 'target' 'bindings'
 
 function Invoke-Native {
@@ -48,12 +64,6 @@ function Invoke-Native {
 
 function Assert-Tool([string] $Name, [string] $Hint) {
     if (-not (Get-Command $Name -ErrorAction Ignore)) { throw "'$Name' was not found on PATH. $Hint" }
-}
-
-function Get-WorkspaceVersion {
-    $match = Select-String -Path (Join-Path $Root 'Cargo.toml') -Pattern '^version\s*=\s*"([^"]+)"' | Select-Object -First 1
-    if (-not $match) { throw 'No version found in [workspace.package] of Cargo.toml.' }
-    $match.Matches[0].Groups[1].Value
 }
 
 function Get-RuntimeIdentifier {
@@ -76,8 +86,10 @@ function Invoke-Build {
     Invoke-Native dotnet build (Join-Path $Root 'pwsh' 'src' 'SecretsManager.Native.csproj') -c Release -o $dotnetOut `
         --nologo -v quiet "-p:Version=$version" "-p:InteropFile=$(Join-Path $BindingsDir 'Interop.g.cs')"
 
-    # Assemble the importable module: manifest (stamped), assembly, native library per platform.
-    if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
+    # Assemble the importable module: manifest (stamped), assembly, native library per platform,
+    # formats, help, license.
+    $moduleRoot = Split-Path -Parent $ModuleOut
+    if (Test-Path $moduleRoot) { Remove-Item -Recurse -Force $moduleRoot }
     $native = Join-Path $ModuleOut 'runtimes' (Get-RuntimeIdentifier) 'native'
     $null = New-Item -ItemType Directory -Force -Path $native
     Copy-Item (Join-Path $dotnetOut "$ModuleName.dll") $ModuleOut
@@ -85,7 +97,41 @@ function Invoke-Build {
     $manifest = Get-Content -Raw (Join-Path $Root 'pwsh' $ModuleName "$ModuleName.psd1")
     $manifest = $manifest -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'"
     Set-Content -Path (Join-Path $ModuleOut "$ModuleName.psd1") -Value $manifest -NoNewline
+    Copy-Item (Join-Path $Root 'pwsh' $ModuleName "$ModuleName.Format.ps1xml") $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
+    Invoke-HelpBuild
     Write-Host "Built $ModuleName $version into $ModuleOut"
+}
+
+function Invoke-HelpBuild {
+    # MAML for the compiled cmdlets, written by a fresh pwsh that imports the just-built module.
+    $helpSource = Join-Path $Root 'pwsh' 'help'
+    $culture = Join-Path $ModuleOut 'en-US'
+    $null = New-Item -ItemType Directory -Force -Path $culture
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $helpSource 'Build-MamlHelp.ps1') `
+        -ModulePath (Join-Path $ModuleOut "$ModuleName.psd1") -OutFile (Join-Path $culture "$ModuleName.dll-Help.xml")
+    Copy-Item (Join-Path $helpSource "about_$ModuleName.help.txt") $culture
+}
+
+function Invoke-Package {
+    # Native libraries built on other runners (out/native/<rid>/<lib>) join this platform's.
+    $collected = Join-Path $Out 'native'
+    if (Test-Path $collected) {
+        foreach ($rid in Get-ChildItem -Directory $collected) {
+            $target = Join-Path $ModuleOut 'runtimes' $rid.Name 'native'
+            $null = New-Item -ItemType Directory -Force -Path $target
+            Copy-Item (Join-Path $rid.FullName '*') $target -Force
+        }
+    }
+    $manifest = Test-ModuleManifest -Path (Join-Path $ModuleOut "$ModuleName.psd1")
+    $expected = "$ModuleName.dll", "$ModuleName.Format.ps1xml", "en-US/$ModuleName.dll-Help.xml", "en-US/about_$ModuleName.help.txt", 'LICENSE'
+    foreach ($file in $expected) {
+        if (-not (Test-Path (Join-Path $ModuleOut $file))) { throw "The package lacks $file." }
+    }
+    $platforms = (Get-ChildItem -Directory (Join-Path $ModuleOut 'runtimes')).Name -join ', '
+    Write-Host "Packaged $ModuleName $($manifest.Version) for $platforms in $ModuleOut"
+    Write-Host "Publish with: Publish-Module -Path '$ModuleOut' -NuGetApiKey <key>"
 }
 
 function Invoke-RustTests {
@@ -119,6 +165,7 @@ foreach ($name in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Build; Invoke-RustTests; Invoke-PesterTests }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Package' { Invoke-Build; Invoke-Package }
         'Clean' {
             if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
             Invoke-Native cargo clean

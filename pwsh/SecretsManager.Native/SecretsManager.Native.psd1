@@ -17,9 +17,15 @@
     AliasesToExport      = @()
     VariablesToExport    = @()
 
+    # How a PutSecretValueResponse prints: a table of ARN, Name, VersionId, VersionStages.
+    FormatsToProcess     = @('SecretsManager.Native.Format.ps1xml')
+
     PrivateData          = @{
         PSData = @{
-            Tags = @('AWS', 'SecretsManager', 'Secrets', 'PutSecretValue', 'Native', 'Linux', 'MacOS', 'Windows', 'PSEdition_Core')
+            Tags         = @('AWS', 'SecretsManager', 'Secrets', 'PutSecretValue', 'Native', 'Linux', 'MacOS', 'Windows', 'PSEdition_Core')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/SecretsManager-Native/SecretsManager.Native'
+            ReleaseNotes = 'See CHANGELOG.md in the module folder or the project page.'
         }
     }
 }

@@ -13,6 +13,7 @@ public abstract class ServiceCmdlet : PSCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RegionToCall")]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public object? Region { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

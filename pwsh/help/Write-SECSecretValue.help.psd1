@@ -1,0 +1,90 @@
+# Help text of Write-SECSecretValue. pwsh/help/Build-MamlHelp.ps1 turns it into MAML; the parameter facts
+# (type, position, pipeline input, aliases) come from the compiled cmdlet, only the words live here.
+@{
+    Synopsis    = 'Stores a new value for an existing AWS Secrets Manager secret (the PutSecretValue API operation).'
+
+    Description = @'
+Write-SECSecretValue adds a new version to a secret that already exists in AWS Secrets Manager. The version holds either text (-SecretString) or bytes (-SecretBinary), never both. It is a drop-in replacement for the cmdlet of the same name in AWS.Tools.SecretsManager: the parameters, the output type (Amazon.SecretsManager.Model.PutSecretValueResponse) and the errors are the same, but the work is done by a native library, so the module imports quickly and does not load the AWS SDK for .NET.
+
+Without -VersionStage, the service moves the AWSCURRENT label to the new version, and AWSPREVIOUS to the version that held AWSCURRENT before. With -VersionStage you choose the labels yourself; this is how a rotation stages a value as AWSPENDING before promoting it.
+
+The call is idempotent for a given -ClientRequestToken: sending the same token with the same value again does nothing; sending it with a different value fails, because a version can't be changed once written. When you give no token, one is generated for you and reused by every retry of the call. Secrets Manager keeps at most about 100 versions, so avoid writing the same secret more often than every few minutes.
+
+Credentials and the region are found in the same order as AWS Tools for PowerShell; see about_SecretsManager.Native. The secret value never appears in -Verbose or -Debug output, in error messages or in $AWSHistory, and the native library wipes its copy from memory after the call.
+'@
+
+    Parameters  = @{
+        SecretId           = 'The name or the full ARN of the secret that receives the new version. The secret must exist; create it first with New-SECSecret (AWS Tools) or in the console. Prefer a complete ARN to a partial one.'
+        SecretString       = 'The text to store in the new version, typically a JSON document of key/value pairs built with ConvertTo-Json. Give -SecretString or -SecretBinary, not both. This is the first positional parameter and the one that takes pipeline input by value.'
+        SecretBinary       = 'The bytes to store in the new version, for example the contents of a certificate or key file read with [System.IO.File]::ReadAllBytes. Give -SecretBinary or -SecretString, not both. The console can not show binary secrets.'
+        ClientRequestToken = 'The identifier of the new version (it becomes its VersionId), and the key that makes the call idempotent. Use a new GUID for each new value. Repeating a token with the same value is a no-op; repeating it with a different value is an error. When omitted, a random UUID is generated once per call.'
+        VersionStage       = 'The staging labels to attach to the new version, such as AWSPENDING during a rotation or a label of your own. A label already on another version of the secret moves to this one. When omitted, AWSCURRENT moves to the new version.'
+        RotationToken      = 'The token that an AWS Lambda rotation function receives from Secrets Manager, passed on when the function writes the pending value, so the service can tie the write to that rotation.'
+        Select             = 'What the cmdlet outputs. The default, ''*'', outputs the whole PutSecretValueResponse. A property name (''ARN'', ''Name'', ''VersionId'', ''VersionStages'', ''ResponseMetadata'', ''ContentLength'', ''HttpStatusCode'') outputs just that property. ''^ParameterName'' outputs the value given to that parameter, for example ''^SecretId''. Tab completion offers the valid values.'
+        PassThru           = 'Outputs the value given to -SecretString instead of the response. Kept for old scripts; it is deprecated in AWS Tools, where -Select ''^SecretString'' replaces it.'
+        Force              = 'Skips the confirmation prompt. Write-SECSecretValue changes data, so with $ConfirmPreference set to Medium or lower it asks before writing; -Force writes without asking.'
+        AccessKey          = 'The AWS access key id to sign the call with. Use it with -SecretKey, and with -SessionToken when the keys are temporary.'
+        SecretKey          = 'The AWS secret access key that goes with -AccessKey.'
+        SessionToken       = 'The session token that goes with temporary -AccessKey and -SecretKey values, for example from AWS STS.'
+        ProfileName        = 'The name of a profile in the shared AWS credentials and config files (~/.aws/credentials, ~/.aws/config) to take credentials, and the region when -Region is absent, from. Profiles using SSO, credential_process or role_arn with source_profile work too.'
+        ProfileLocation    = 'The path of the shared credentials file to read profiles from, instead of ~/.aws/credentials (or AWS_SHARED_CREDENTIALS_FILE). Give a full path: the current folder of a script can change.'
+        Credential         = 'A credentials object to sign the call with, such as one from New-AWSCredential or Get-AWSCredential, or any object with a GetCredentials() method returning AccessKey, SecretKey and Token (which includes AWS Tools'' Amazon.Runtime.AWSCredentials).'
+        NetworkCredential  = 'Accepted for compatibility with AWS Tools, where it supplies the user name and password for SAML role profiles. SAML profiles are not supported by this module, and using this parameter is an error that says so; use an SSO or role_arn profile instead.'
+        Region             = 'The AWS region to call, as a system name such as eu-west-1, or an object with a Region property (as Get-AWSRegion returns). When omitted, the region comes from the shell default, the environment (AWS_REGION, AWS_DEFAULT_REGION) or the profile; see about_SecretsManager.Native. Tab completion offers the region names.'
+        EndpointUrl        = 'The URL to send the call to instead of the region''s public Secrets Manager endpoint, for example a VPC endpoint or a local test server such as moto or LocalStack. A region is still needed for signing.'
+        ClientConfig       = 'Settings for the service client, as a hashtable or object with the settings people change in AWS Tools'' AmazonSecretsManagerConfig: ServiceURL, RegionEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost and ProxyPort. Any other setting is an error naming it.'
+    }
+
+    Examples    = @(
+        @{
+            Title   = 'Store a JSON document as the new current value'
+            Code    = @'
+$value = @{ username = 'app'; password = $newPassword } | ConvertTo-Json -Compress
+Write-SECSecretValue -SecretId 'prod/app/database' -SecretString $value -Region eu-west-1
+'@
+            Remarks = 'Builds the secret as JSON and writes it as a new version. Without -VersionStage the new version becomes AWSCURRENT, and the previous one becomes AWSPREVIOUS. The output shows the ARN, the name, the new VersionId and its staging labels.'
+        }
+        @{
+            Title   = 'Store the contents of a file as a binary secret'
+            Code    = @'
+$bytes = [System.IO.File]::ReadAllBytes('/etc/ssl/private/service.p12')
+Write-SECSecretValue -SecretId 'prod/service/certificate' -SecretBinary $bytes
+'@
+            Remarks = 'Reads the file as bytes and stores them unchanged. The region and credentials come from the environment or the default profile, as with AWS Tools.'
+        }
+        @{
+            Title   = 'Stage a value as AWSPENDING during a rotation'
+            Code    = @'
+$token = [guid]::NewGuid().ToString()
+Write-SECSecretValue -SecretId 'prod/app/database' -SecretString $candidate -VersionStage AWSPENDING -ClientRequestToken $token
+'@
+            Remarks = 'Writes the new value with only the AWSPENDING label, so readers of AWSCURRENT keep the old value until the rotation is finished. Running the same command again with the same token and value does nothing, which makes a retried rotation step safe.'
+        }
+        @{
+            Title   = 'Output only the new version id'
+            Code    = @'
+$versionId = Write-SECSecretValue -SecretId 'prod/app/api-key' -SecretString $apiKey -Select VersionId
+'@
+            Remarks = '-Select VersionId outputs just that property of the response. Use -Select ''^SecretId'' to output the value given to a parameter instead.'
+        }
+        @{
+            Title   = 'See what would be written without writing it'
+            Code    = @'
+Write-SECSecretValue -SecretId 'prod/app/database' -SecretString $value -WhatIf
+'@
+            Remarks = 'With -WhatIf the cmdlet reports the secret it would change and makes no call to Secrets Manager. The secret value is not shown.'
+        }
+        @{
+            Title   = 'Write to a local test server'
+            Code    = @'
+Write-SECSecretValue -SecretId demo -SecretString 'hello' -Region us-east-1 -EndpointUrl http://127.0.0.1:5000 -AccessKey test -SecretKey test
+'@
+            Remarks = 'Sends the call to a local Secrets Manager such as moto, with throw-away keys. This is how the module''s own tests run.'
+        }
+    )
+
+    Links       = @(
+        'about_SecretsManager.Native'
+        'https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html'
+    )
+}
