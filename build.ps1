@@ -10,7 +10,7 @@
              out/SecretsManager.Native/<version>/.
       Package
              Build, then checks the module folder is ready for Publish-Module (manifest, help, formats,
-             license) and adds the native libraries of other platforms found in out/native/<rid>/
+             license) and adds the native libraries of other platforms found in out/runtimes/<rid>/native/
              (CI collects them there from its per-OS jobs).
       Test   Rust tests (cargo nextest when installed, else cargo test), then the Pester suites in a fresh
              pwsh against a local Secrets Manager (moto) that the harness installs, starts and stops.
@@ -28,13 +28,25 @@
 
 .EXAMPLE
     pwsh ./build.ps1 Test
-    Builds, runs every Rust and Pester test, and ends with the line "N passed, N failed".
+    Builds, runs every Rust and Pester test except the long ones tagged Soak, and ends with the line
+    "N passed, N failed".
+
+.EXAMPLE
+    pwsh ./build.ps1 Test -Tag Soak
+    Runs only the Pester tests tagged Soak (long fault and concurrency runs; CI runs them too). With -Tag
+    the Rust tests are skipped: they have no tags.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
-    [string[]] $Task = 'Build'
+    [string[]] $Task = 'Build',
+
+    # Pester tags to run (Test only); when given, only those tests run and the Rust tests are skipped.
+    [string[]] $Tag = @(),
+
+    # Pester tags to leave out (Test only); by default the long Soak runs, unless -Tag names them.
+    [string[]] $ExcludeTag = @('Soak')
 )
 
 Set-StrictMode -Version Latest
@@ -115,13 +127,14 @@ function Invoke-HelpBuild {
 }
 
 function Invoke-Package {
-    # Native libraries built on other runners (out/native/<rid>/<lib>) join this platform's.
-    $collected = Join-Path $Out 'native'
+    # Native libraries built on other machines (CI's per-OS jobs) are collected in out/runtimes/<rid>/native/,
+    # the module's own layout, and join this platform's.
+    $collected = Join-Path $Out 'runtimes'
     if (Test-Path $collected) {
-        foreach ($rid in Get-ChildItem -Directory $collected) {
-            $target = Join-Path $ModuleOut 'runtimes' $rid.Name 'native'
+        foreach ($library in Get-ChildItem -Recurse -File $collected) {
+            $target = Join-Path $ModuleOut 'runtimes' ([IO.Path]::GetRelativePath($collected, $library.DirectoryName))
             $null = New-Item -ItemType Directory -Force -Path $target
-            Copy-Item (Join-Path $rid.FullName '*') $target -Force
+            Copy-Item $library.FullName $target -Force
         }
     }
     $manifest = Test-ModuleManifest -Path (Join-Path $ModuleOut "$ModuleName.psd1")
@@ -145,7 +158,9 @@ function Invoke-RustTests {
 function Invoke-PesterTests {
     # A fresh pwsh: the native library can't be unloaded from this one, and import timings stay honest.
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'Invoke-PesterSuite.ps1') -ModulePath $ModuleOut
+    $exclude = @($ExcludeTag | Where-Object { $_ -notin $Tag })
+    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'Invoke-PesterSuite.ps1') -ModulePath $ModuleOut `
+        -Tag ($Tag -join ',') -ExcludeTag ($exclude -join ',')
 }
 
 function Invoke-Demo {
@@ -163,7 +178,7 @@ function Invoke-Demo {
 foreach ($name in $Task) {
     switch ($name) {
         'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-RustTests; Invoke-PesterTests }
+        'Test' { Invoke-Build; if (-not $Tag) { Invoke-RustTests }; Invoke-PesterTests }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Package' { Invoke-Build; Invoke-Package }
         'Clean' {

@@ -15,7 +15,7 @@
     Run it in a fresh pwsh (build.ps1 does): the module's assembly can't be unloaded afterwards.
 
 .EXAMPLE
-    pwsh -NoProfile -File pwsh/help/Build-MamlHelp.ps1 -ModulePath out/SecretsManager.Native -OutFile out/SecretsManager.Native/en-US/SecretsManager.Native.dll-Help.xml
+    pwsh -NoProfile -File pwsh/help/Build-MamlHelp.ps1 -ModulePath out/SecretsManager.Native/0.1.0 -OutFile out/SecretsManager.Native/0.1.0/en-US/SecretsManager.Native.dll-Help.xml
 #>
 [CmdletBinding()]
 param(

@@ -15,6 +15,8 @@ Describe 'Help of <Name>' -ForEach $Commands {
     BeforeAll {
         $Help = Get-Help $Name -Full
         $Command = Get-Command $Name
+        # Get-Help leaves out the parameter list of a command that has none.
+        $HelpParameters = @($Help.PSObject.Properties['parameters']?.Value?.PSObject.Properties['parameter']?.Value | Where-Object { $_ })
     }
 
     It 'has a synopsis of its own, not the generated syntax' {
@@ -27,16 +29,15 @@ Describe 'Help of <Name>' -ForEach $Commands {
     }
 
     It 'describes every parameter the command has' {
-        $documented = @($Help.parameters.parameter | Where-Object { $_.description.Text -join '' } | ForEach-Object name)
+        $documented = @($HelpParameters | Where-Object { $_.description.Text -join '' } | ForEach-Object name)
         $parameters = @($Command.Parameters.Keys | Where-Object { $_ -notin $CommonParameters })
-        $parameters | Should -Not -BeNullOrEmpty
         foreach ($parameter in $parameters) {
             $documented | Should -Contain $parameter -Because "-$parameter needs help text in pwsh/help/$Name.help.psd1"
         }
     }
 
     It 'takes the parameter facts from the cmdlet itself' {
-        foreach ($parameter in @($Help.parameters.parameter)) {
+        foreach ($parameter in $HelpParameters) {
             $metadata = $Command.Parameters[$parameter.name]
             $parameter.type.name | Should -Be $metadata.ParameterType.FullName
             $aliases = $metadata.Aliases.Count ? ($metadata.Aliases -join ', ') : 'none'

@@ -95,10 +95,12 @@ Import-Module SecretsManager.Native
 }
 
 Describe 'A module folder without this platform''s native library' {
-    It 'fails with an error naming the platform and the supported ones' {
+    It 'fails with an error naming the platform, the ones it carries and the supported ones' {
         $modulesRoot = Join-Path $TestDrive 'Incomplete'
         $installed = Install-ModuleCopy $modulesRoot
-        Remove-Item -Recurse -Force (Join-Path $installed 'runtimes' $Rid)
+        # Only another platform's folder is left (a copy of this one's library stands in for its file).
+        $other = $Rid -eq 'win-arm64' ? 'linux-arm64' : 'win-arm64'
+        Move-Item (Join-Path $installed 'runtimes' $Rid) (Join-Path $installed 'runtimes' $other)
         $result = Invoke-FreshPwsh $modulesRoot @'
 Import-Module SecretsManager.Native
 try { Write-SECSecretValue -SecretId x -SecretString y -Region us-east-1 -AccessKey a -SecretKey b; 'no-error' }
@@ -106,6 +108,7 @@ catch { "error=$($_.Exception.GetBaseException().Message)" }
 '@
         $result.Text | Should -Not -Match 'no-error'
         $result.Text | Should -Match ([regex]::Escape("no native library for this platform ($Rid)"))
+        $result.Text | Should -Match "carries native libraries for $other;"
         $result.Text | Should -Match 'linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64, win-arm64'
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -29,12 +30,14 @@ internal static class NativeLibraryResolver
         {
             return IntPtr.Zero; // not ours: let .NET search as usual
         }
-        var path = LibraryPath(Path.GetDirectoryName(assembly.Location) ?? ".");
+        var moduleFolder = Path.GetDirectoryName(assembly.Location) ?? ".";
+        var path = LibraryPath(moduleFolder);
         if (!File.Exists(path))
         {
             throw new DllNotFoundException(
                 $"SecretsManager.Native has no native library for this platform ({RuntimeIdentifier()}): '{path}' is missing. " +
-                $"This build supports the platforms whose folders exist under 'runtimes'; the module is made for {SupportedPlatforms}.");
+                $"This copy of the module carries {PlatformsPresent(moduleFolder)}; the module is made for {SupportedPlatforms}. " +
+                "Install the module from the PowerShell Gallery, or build it on this platform with 'pwsh ./build.ps1 Build'.");
         }
         return NativeLibrary.Load(path);
     }
@@ -42,6 +45,20 @@ internal static class NativeLibraryResolver
     /// <summary>Where the native library for the running platform lives below <paramref name="moduleFolder"/>.</summary>
     internal static string LibraryPath(string moduleFolder) =>
         Path.Combine(moduleFolder, "runtimes", RuntimeIdentifier(), "native", FileName());
+
+    /// <summary>The platform folders under <c>runtimes</c> that hold a library, for the missing-platform message.</summary>
+    private static string PlatformsPresent(string moduleFolder)
+    {
+        var runtimes = Path.Combine(moduleFolder, "runtimes");
+        var present = Directory.Exists(runtimes)
+            ? Directory.GetDirectories(runtimes)
+                .Where(folder => Directory.Exists(Path.Combine(folder, "native")) && Directory.EnumerateFiles(Path.Combine(folder, "native")).Any())
+                .Select(Path.GetFileName)
+                .Order()
+                .ToArray()
+            : Array.Empty<string?>();
+        return present.Length == 0 ? "no native library for any platform" : $"native libraries for {string.Join(", ", present)}";
+    }
 
     /// <summary>The .NET runtime identifier of this process, e.g. <c>linux-x64</c>.</summary>
     internal static string RuntimeIdentifier()

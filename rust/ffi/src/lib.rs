@@ -4,12 +4,12 @@
 //! # Conventions
 //!
 //! - **Names**: every export is `sm_<noun>_<verb>` (`sm_call_new`, `sm_put_secret_value`).
-//! - **Handles, not pointers**: state lives in Rust behind a `u64` call handle from [`sm_call_new`].
+//! - **Handles, not pointers**: state lives in Rust behind a `u64` call handle from [`sm_call_new`](fn@sm_call_new).
 //!   A handle that is unknown, already freed or made up is reported (`BadHandle`), never
 //!   dereferenced, so a double free is harmless.
 //! - **Nothing Rust-owned is handed out**: results are copied into caller buffers by one reader per
 //!   value (`sm_call_arn`, `sm_call_error_message`, ...) or returned as numbers. The only thing to
-//!   free is the handle, with [`sm_call_free`], once.
+//!   free is the handle, with [`sm_call_free`](fn@sm_call_free), once.
 //! - **Inputs are borrowed for the call only**: `ffi::Slice` arguments are read during the call and
 //!   never kept. A null pointer with a non-zero length, or a length past the documented maximum, is
 //!   an invalid-input failure. The secret is passed as its own slice so that the caller can wipe its
@@ -17,10 +17,25 @@
 //! - **Enums only travel outward**: arguments are handles, numbers and slices, so no argument can
 //!   form an invalid Rust value; answers use `#[ffi]` enums ([`CallStatus`], [`FailureKind`],
 //!   [`TextStatus`]) whose numbers are part of the contract.
-//! - **Panics stop at the boundary**: every export runs inside [`boundary::catch_panic`] and answers
+//! - **Panics stop at the boundary**: every export runs inside `boundary::catch_panic` and answers
 //!   `Panic` (or the reader's fallback); no unwinding reaches the caller.
-//! - **Threads**: every export may be called from any thread; [`sm_call_cancel`] is meant to be
-//!   called from another thread while [`sm_put_secret_value`] blocks on the same handle.
+//! - **Threads**: every export may be called from any thread; [`sm_call_cancel`](fn@sm_call_cancel) is meant to be
+//!   called from another thread while [`sm_put_secret_value`](fn@sm_put_secret_value) blocks on the same handle.
+//!
+//! # Ownership rules
+//!
+//! Memory that crosses the boundary has exactly one owner and is freed exactly once, by that owner:
+//!
+//! | What | Owner | Lifetime and release |
+//! |---|---|---|
+//! | Call handle (`u64`) | the caller | from [`sm_call_new`](fn@sm_call_new) until [`sm_call_free`](fn@sm_call_free); the state behind it stays in Rust and is dropped by `sm_call_free`. Any call with a freed or unknown handle answers `BadHandle`. |
+//! | Input slices (documents, secret text, secret bytes) | the caller | borrowed only for the duration of the call that receives them; Rust copies what it keeps (into wiping memory) and never frees or retains the caller's pointer, so the caller may wipe and free its buffer as soon as the call returns. |
+//! | Output buffers of the readers (`sm_call_arn`, `sm_call_error_message`, ...) | the caller | borrowed for the call; Rust writes at most the buffer's length and answers the text's full length (`TextAnswer::length`), so a larger buffer can be asked for; no Rust allocation is ever returned to the caller, so there is nothing for the caller to free but the handle. |
+//! | Numbers and `#[ffi]` enums | copied | returned by value. |
+//!
+//! A handle's state is guarded by locks, so readers and [`sm_call_cancel`](fn@sm_call_cancel) may run on other
+//! threads than the operation. After `sm_call_free` the handle is dead: using it again is reported as
+//! `BadHandle`, never undefined behaviour.
 
 mod answers;
 mod boundary;
