@@ -84,7 +84,7 @@ Write-SECSecretValue -SecretId demo -SecretString 'hello' -Region us-east-1 -End
     )
 
     Links       = @(
-        'about_SecretsManager.Native'
         'https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_PutSecretValue.html'
+        'about_SecretsManager.Native'
     )
 }
