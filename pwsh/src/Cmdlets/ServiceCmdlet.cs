@@ -30,6 +30,10 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Alias("ST")]
     public string? SessionToken { get; set; }
 
+    /// <summary>Retry, timeout and endpoint settings; see ClientConfigSettings (reliability).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? ClientConfig { get; set; }
+
     /// <summary>The call in flight, for <see cref="StopProcessing"/>.</summary>
     private volatile NativeCall? _running;
 
@@ -72,12 +76,17 @@ public abstract class ServiceCmdlet : PSCmdlet
     protected override void StopProcessing() => _running?.Cancel();
 
     /// <summary>Where to call and as whom, as the native library's connection document.</summary>
-    private RequestDocument ConnectionDocument() => new RequestDocument()
-        .Add("Region", RegionName(Region))
-        .Add("EndpointUrl", EndpointUrl)
-        .Add("AccessKey", AccessKey)
-        .Add("SecretKey", SecretKey)
-        .Add("SessionToken", SessionToken);
+    private RequestDocument ConnectionDocument()
+    {
+        var config = ClientConfigSettings.Read(ClientConfig, this);
+        return new RequestDocument()
+            .Add("Region", RegionName(Region) ?? config.Region)
+            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
+            .Add("AccessKey", AccessKey)
+            .Add("SecretKey", SecretKey)
+            .Add("SessionToken", SessionToken)
+            .Add("ClientConfig", config.Document());
+    }
 
     /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>
     private static string? RegionName(object? region) => region switch

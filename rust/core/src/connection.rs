@@ -8,17 +8,9 @@ use crate::{http, validate};
 use aws_credential_types::Credentials;
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
 use aws_sdk_secretsmanager::{Client, Config};
-use aws_smithy_types::retry::RetryConfig;
-use aws_smithy_types::timeout::TimeoutConfig;
-use std::time::Duration;
 
 pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
 pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";
-
-/// Default limits, so that no call can hang: connecting, one attempt, and the whole call with retries.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
-const OPERATION_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -48,6 +40,7 @@ impl Connection {
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     let region = target.region.as_deref().ok_or_else(|| CallError::new(ErrorKind::Region, NO_REGION))?;
     validate::region(region)?;
+    target.call_settings.validate()?;
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
@@ -65,14 +58,8 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         .region(Region::new(region.to_string()))
         .credentials_provider(credentials)
         .http_client(http::client_for(target.endpoint_url.as_deref()))
-        .retry_config(RetryConfig::standard())
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(CONNECT_TIMEOUT)
-                .operation_attempt_timeout(ATTEMPT_TIMEOUT)
-                .operation_timeout(OPERATION_TIMEOUT)
-                .build(),
-        );
+        .retry_config(target.call_settings.retry_config())
+        .timeout_config(target.call_settings.timeout_config());
     if let Some(url) = &target.endpoint_url {
         config = config.endpoint_url(url.as_str());
     }
@@ -114,6 +101,7 @@ mod tests {
                 secret_key: "b".to_string().into(),
                 session_token: None,
             }),
+            ..Default::default()
         };
         let connection = block(connect(&target)).unwrap();
         assert_eq!(connection.region, "eu-west-1");

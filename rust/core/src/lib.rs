@@ -4,10 +4,12 @@
 //!
 //! The FFI crate (`secretsmanager-native-ffi`) translates C ABI inputs into these types and back.
 
+pub mod call_settings;
 pub mod connection;
 pub mod error;
 pub mod http;
 pub mod put_secret_value;
+pub mod request_checks;
 pub mod runtime;
 pub mod target;
 pub mod validate;
@@ -15,6 +17,7 @@ pub mod zeroizing_alloc;
 
 mod response_facts;
 
+pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};

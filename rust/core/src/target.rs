@@ -30,4 +30,6 @@ pub struct ServiceTarget {
     /// A custom endpoint such as `http://127.0.0.1:5000`; `None` for the public AWS endpoint.
     pub endpoint_url: Option<String>,
     pub keys: Option<ExplicitKeys>,
+    /// Retries and timeouts (`-ClientConfig`).
+    pub call_settings: crate::call_settings::CallSettings,
 }

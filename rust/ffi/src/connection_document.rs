@@ -1,8 +1,9 @@
 //! The connection document of `sm_call_connect`: where to call and as whom, as JSON keyed by the
 //! cmdlet's parameter names.
 
-use secretsmanager_native_core::{CallError, ExplicitKeys, ServiceTarget};
+use secretsmanager_native_core::{CallError, CallSettings, ExplicitKeys, RetryMode, ServiceTarget};
 use serde::Deserialize;
+use std::time::Duration;
 use zeroize::Zeroizing;
 
 /// Largest connection document accepted.
@@ -16,6 +17,26 @@ pub(crate) struct ConnectionDocument {
     access_key: Option<String>,
     secret_key: Option<Zeroizing<String>>,
     session_token: Option<Zeroizing<String>>,
+    client_config: Option<ClientConfigDocument>,
+}
+
+/// The retry and timeout settings of `-ClientConfig` (the C# side reads the user's object).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+struct ClientConfigDocument {
+    max_error_retry: Option<u32>,
+    retry_mode: Option<String>,
+    timeout_ms: Option<u64>,
+}
+
+impl ClientConfigDocument {
+    fn settings(&self) -> Result<CallSettings, CallError> {
+        Ok(CallSettings {
+            max_error_retry: self.max_error_retry,
+            retry_mode: self.retry_mode.as_deref().map(RetryMode::parse).transpose()?.unwrap_or_default(),
+            timeout: self.timeout_ms.map(Duration::from_millis),
+        })
+    }
 }
 
 impl ConnectionDocument {
@@ -26,7 +47,7 @@ impl ConnectionDocument {
     }
 
     /// Where to send the call and as whom. Both keys are needed; a lone key is ignored, as in AWS Tools.
-    pub(crate) fn target(&self) -> ServiceTarget {
+    pub(crate) fn target(&self) -> Result<ServiceTarget, CallError> {
         let keys = match (&self.access_key, &self.secret_key) {
             (Some(access_key), Some(secret_key)) if !access_key.is_empty() && !secret_key.is_empty() => {
                 Some(ExplicitKeys {
@@ -37,11 +58,17 @@ impl ConnectionDocument {
             }
             _ => None,
         };
-        ServiceTarget {
+        Ok(ServiceTarget {
             region: self.region.clone().filter(|r| !r.is_empty()),
             endpoint_url: self.endpoint_url.clone().filter(|u| !u.is_empty()),
             keys,
-        }
+            call_settings: self
+                .client_config
+                .as_ref()
+                .map(ClientConfigDocument::settings)
+                .transpose()?
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -52,11 +79,25 @@ mod tests {
     #[test]
     fn keys_need_both_halves() {
         let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
-        assert!(doc.target().keys.is_none());
+        assert!(doc.target().unwrap().keys.is_none());
         let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
-        let keys = doc.target().keys.unwrap();
+        let keys = doc.target().unwrap().keys.unwrap();
         assert_eq!(keys.access_key, "AKID");
         assert!(keys.session_token.is_none());
+    }
+
+    #[test]
+    fn client_config_settings_reach_the_target() {
+        let doc = ConnectionDocument::parse(
+            br#"{"ClientConfig":{"MaxErrorRetry":0,"RetryMode":"Adaptive","TimeoutMs":250}}"#,
+        )
+        .unwrap();
+        let settings = doc.target().unwrap().call_settings;
+        assert_eq!(settings.max_error_retry, Some(0));
+        assert_eq!(settings.retry_mode, RetryMode::Adaptive);
+        assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
+        let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
+        assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
     }
 
     #[test]
