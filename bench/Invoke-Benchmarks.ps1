@@ -18,8 +18,8 @@ param(
     [int] $Rounds = 5,
     [int] $Calls = 1000,
     [int] $MotoRounds = 3,
-    [int] $CliCalls = 10,
-    [int] $ColdRuns = 10
+    [int] $CliCalls = 5,
+    [int] $ColdRuns = 8
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -182,7 +182,7 @@ try {
         'AWS SDK for .NET: load + client + 1 call (peer)' = $sdkCold
     }
     $coldJson = Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-cold.json'
-    $hyperfineArgs = @('-N', '--warmup', '2', '--runs', $ColdRuns, '--export-json', $coldJson, '--style', 'basic')
+    $hyperfineArgs = @('-N', '--warmup', '1', '--runs', $ColdRuns, '--export-json', $coldJson, '--style', 'basic')
     foreach ($name in $cold.Keys) { $hyperfineArgs += '-n', $name, "$Pwsh -NoProfile -NonInteractive -Command `"$($cold[$name])`"" }
     & hyperfine @hyperfineArgs | Out-Host
     if ($LASTEXITCODE) { throw 'hyperfine failed.' }
@@ -256,7 +256,7 @@ foreach ($endpointName in $perCall.Keys) {
 Add-Line
 Add-Line '## Cold start'
 Add-Line
-Add-Line "``hyperfine --warmup 2 --runs $ColdRuns``, each a fresh ``pwsh -NoProfile -NonInteractive -Command ...`` (the call goes to nginx). Peak memory: GNU ``time -f %M``, median of 5 runs."
+Add-Line "``hyperfine --warmup 1 --runs $ColdRuns``, each a fresh ``pwsh -NoProfile -NonInteractive -Command ...`` (the call goes to nginx). Peak memory: GNU ``time -f %M``, median of 5 runs."
 Add-Line
 Add-Line '| Command | wall ms, median (min–max) | × bare pwsh | peak MiB (median) | + MiB over bare pwsh |'
 Add-Line '|---|---|---|---|---|'

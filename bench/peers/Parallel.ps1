@@ -12,6 +12,9 @@ param(
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+# The parallel runspaces load the module by name: put its folder's parent first on PSModulePath.
+$ModulePath = (Resolve-Path $ModulePath).Path
+$env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
 Import-Module $ModulePath
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
 $null = Write-SECSecretValue @arguments

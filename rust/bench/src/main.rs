@@ -64,6 +64,7 @@ fn core_call(endpoint: String) -> impl FnMut() -> Result<(), String> {
             secret_key: "testing".to_string().into(),
             session_token: None,
         }),
+        ..Default::default()
     };
     move || {
         let cancel = CancellationToken::new();
