@@ -200,6 +200,11 @@ try {
     $memory = Invoke-Json $Pwsh -NoProfile -NonInteractive -File (Join-Path $Peers 'Memory.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 10000
     Write-Host 'Parallel throughput ...'
     $parallel = foreach ($i in 1..3) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File (Join-Path $Peers 'Parallel.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 2000 }
+    $callProfile = @()
+    if (Get-Command perf -ErrorAction Ignore) {
+        Write-Host 'Profile of 3,000 calls (perf) ...'
+        $callProfile = @(& (Join-Path $PSScriptRoot 'Measure-CallProfile.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 3000)
+    }
     $library = Get-ChildItem -Recurse -File (Join-Path $ModulePath 'runtimes') | Select-Object -First 1
     $moduleBytes = (Get-ChildItem -Recurse -File $ModulePath | Measure-Object Length -Sum).Sum
 } finally {
@@ -290,6 +295,43 @@ foreach ($mode in @(@('sequential loop', 'sequential_per_s'), @('ForEach-Object 
     Add-Line ("| {0} | {1:N0} ({2:N0}–{3:N0}) | {4:N2} |" -f $mode[0], $s.Median, $s.Min, $s.Max, ($s.Median / $seq.Median))
 }
 Add-Line
+if ($callProfile) {
+    Add-Line '## Where a call''s time goes'
+    Add-Line
+    Add-Line 'CPU samples of one pwsh making 3,000 calls against nginx (`bench/Measure-CallProfile.ps1`: `perf record -F 999 -g` with `DOTNET_PerfMapEnabled=1`, `perf report --sort dso`), process start and import included. *memfd:doublemapper* is JIT-compiled .NET code (PowerShell and the module''s C#).'
+    Add-Line
+    Add-Line '| Binary | % of CPU samples |'
+    Add-Line '|---|---|'
+    foreach ($row in $callProfile) { Add-Line ("| {0} | {1:N1} |" -f $row.Binary, $row.Percent) }
+    Add-Line
+}
+
+# Targets of issue 7, checked against this run's medians.
+$nginxResults = $perCall['nginx']
+$cmdletMs = (Get-Stats $nginxResults['Write-SECSecretValue (this module)'].per_call_ms).Median
+$sdkMs = (Get-Stats $nginxResults[($nginxResults.Keys | Where-Object { $_ -like 'AWS SDK*' })].per_call_ms).Median
+$botoMs = (Get-Stats $nginxResults['boto3 (one Python process)'].per_call_ms).Median
+$coldCall = $coldResults | Where-Object command -EQ 'Import-Module + first Write-SECSecretValue'
+$coldRatio = $coldCall.median / $bare.median
+$coldPeak = $peak['Import-Module + first Write-SECSecretValue'].Median - $barePeak
+$rssFirst = $memory.after_first_call - $memory.before_import
+$rssValues = @($memory.PSObject.Properties | Where-Object Name -Like 'after_*_calls' | ForEach-Object Value)
+$rssDrift = ($rssValues | Measure-Object -Maximum).Maximum - ($rssValues | Measure-Object -Minimum).Minimum
+function Get-Verdict([bool] $Held) { $Held ? 'holds' : '**missed**' }
+Add-Line '## Targets (this run)'
+Add-Line
+Add-Line '| Target | Measured | Verdict |'
+Add-Line '|---|---|---|'
+Add-Line ("| cold import + first call ≤ 1.10× bare pwsh | {0:N2}× | {1} |" -f $coldRatio, (Get-Verdict ($coldRatio -le 1.10)))
+Add-Line ("| cold peak memory ≤ +10 MiB over bare pwsh | {0:+0.0;-0.0} MiB | {1} |" -f $coldPeak, (Get-Verdict ($coldPeak -le 10)))
+Add-Line ("| per call (nginx) ≤ .NET SDK method call from pwsh | {0} vs {1} ms = {2:N2}× | {3} |" -f (Format-Ms $cmdletMs), (Format-Ms $sdkMs), ($cmdletMs / $sdkMs), (Get-Verdict ($cmdletMs -le $sdkMs)))
+Add-Line ("| per call (nginx) ≤ 0.5× boto3 | {0:N2}× | {1} |" -f ($cmdletMs / $botoMs), (Get-Verdict ($cmdletMs -le 0.5 * $botoMs)))
+Add-Line ("| RSS after import + first call ≤ +10 MiB | {0:+0.0;-0.0} MiB | {1} |" -f $rssFirst, (Get-Verdict ($rssFirst -le 10)))
+Add-Line ("| RSS flat over 10,000 calls | spread {0:N1} MiB between the 2,500-call checkpoints | {1} |" -f $rssDrift, (Get-Verdict ($rssDrift -le 2)))
+Add-Line ("| native library ≤ 4 MB | {0:N2} MB | {1} |" -f ($library.Length / 1MB), (Get-Verdict ($library.Length -le 4MB)))
+Add-Line
+$analysis = Join-Path $PSScriptRoot 'analysis.md'
+if (Test-Path $analysis) { Add-Line (Get-Content -Raw $analysis).TrimEnd(); Add-Line }
 Add-Line '## Exact commands'
 Add-Line
 Add-Line 'All run by `bench/Invoke-Benchmarks.ps1` (`pwsh ./build.ps1 Bench`); `<endpoint>` is nginx (`bench/nginx.conf.template`, a free loopback port) or moto.'
