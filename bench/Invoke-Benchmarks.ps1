@@ -138,17 +138,18 @@ try {
     }
     $perCall = [ordered]@{}
     foreach ($endpointName in $endpoints.Keys) {
-        $rounds = $endpointName -eq 'moto' ? $MotoRounds : $Rounds
+        # PowerShell names are case-insensitive: this must not be called $rounds.
+        $roundCount = $endpointName -eq 'moto' ? $MotoRounds : $Rounds
         $results = [ordered]@{}
         foreach ($name in $peerCommands.Keys) { $results[$name] = [Collections.Generic.List[object]]::new() }
-        foreach ($round in 1..$rounds) {
+        foreach ($round in 1..$roundCount) {
             if ($endpointName -eq 'moto') {
                 Reset-MotoServer $moto.Endpoint
                 $null = Invoke-MotoApi $moto.Endpoint CreateSecret @{ Name = 'bench/secret'; SecretString = 'initial' }
             }
             foreach ($name in $peerCommands.Keys) {
                 if ($name -like 'Raw*' -and $endpointName -eq 'moto') { continue }
-                Write-Host "[$endpointName round $round/$rounds] $name"
+                Write-Host "[$endpointName round $round/$roundCount] $name"
                 $command = & $peerCommands[$name] $endpoints[$endpointName] $Calls
                 $commands["$name"] = ($command -join ' ') -replace [regex]::Escape($endpoints[$endpointName]), '<endpoint>' -replace [regex]::Escape($Root + [IO.Path]::DirectorySeparatorChar), ''
                 $results[$name].Add((Invoke-Json @command))
@@ -157,7 +158,7 @@ try {
         # The AWS CLI: one process per call, so far fewer calls.
         $cli = 'AWS CLI (one process per call)'
         $results[$cli] = [Collections.Generic.List[object]]::new()
-        foreach ($round in 1..[math]::Min($rounds, 3)) {
+        foreach ($round in 1..[math]::Min($roundCount, 3)) {
             Write-Host "[$endpointName CLI round $round] $CliCalls calls"
             $watch = [Diagnostics.Stopwatch]::StartNew()
             foreach ($i in 1..$CliCalls) {
