@@ -2,18 +2,14 @@
 //! region and credentials came from (for the cmdlet's debug messages). Resolving happens before the
 //! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
-use crate::error::{CallError, ErrorKind};
+use crate::error::CallError;
 use crate::target::ServiceTarget;
-use crate::{http, validate};
-use aws_credential_types::Credentials;
+use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
 use aws_sdk_secretsmanager::{Client, Config};
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use std::time::Duration;
-
-pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
-pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";
 
 /// Default limits, so that no call can hang: connecting, one attempt, and the whole call with retries.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -44,26 +40,27 @@ impl Connection {
     }
 }
 
-/// Resolves region and credentials for `target` and builds the client.
+/// Resolves region and credentials for `target` and builds the client. Credentials are looked for
+/// first, as in AWS Tools, so that with nothing configured the credentials message comes first; the
+/// region is known before, because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
-    let region = target.region.as_deref().ok_or_else(|| CallError::new(ErrorKind::Region, NO_REGION))?;
-    validate::region(region)?;
+    if let Some(region) = &target.region {
+        validate::region(region)?;
+    }
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
-    let keys = target.keys.as_ref().ok_or_else(|| CallError::new(ErrorKind::Credentials, NO_CREDENTIALS))?;
-    let credentials = Credentials::new(
-        keys.access_key.as_str(),
-        keys.secret_key.as_str(),
-        keys.session_token.as_ref().map(|t| t.to_string()),
-        None,
-        "SecretsManager.Native explicit keys",
-    );
+    let region_outcome = region_chain::resolve(target).await;
+    let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
+    let credentials = credential_chain::resolve(target, sts_region, !region_outcome.metadata_missing).await?;
+    let resolved_region = region_outcome.region?;
+    let region = resolved_region.region.as_str();
+    validate::region(region)?;
 
     let mut config = Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(credentials)
+        .credentials_provider(credentials.credentials)
         .http_client(http::client_for(target.endpoint_url.as_deref()))
         .retry_config(RetryConfig::standard())
         .timeout_config(
@@ -80,14 +77,15 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         client: Client::from_conf(config.build()),
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
-        region_source: "region parameter".to_string(),
-        credentials_source: "the supplied key parameters".to_string(),
+        region_source: resolved_region.source.to_string(),
+        credentials_source: credentials.source,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use crate::target::ExplicitKeys;
 
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
@@ -96,12 +94,18 @@ mod tests {
 
     #[test]
     fn missing_region_and_credentials_use_the_aws_tools_messages() {
-        let err = block(connect(&ServiceTarget::default())).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, NO_REGION));
+        let mut nothing = ServiceTarget::default();
+        nothing.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
+        nothing.environment.0.insert("HOME".into(), "/nonexistent".into());
+        let err = block(connect(&nothing)).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, credential_chain::NO_CREDENTIALS));
 
-        let no_keys = ServiceTarget { region: Some("us-east-1".into()), ..Default::default() };
-        let err = block(connect(&no_keys)).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, NO_CREDENTIALS));
+        let keys_only = ServiceTarget {
+            keys: Some(ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None }),
+            ..nothing
+        };
+        let err = block(connect(&keys_only)).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, region_chain::NO_REGION));
     }
 
     #[test]
@@ -114,6 +118,7 @@ mod tests {
                 secret_key: "b".to_string().into(),
                 session_token: None,
             }),
+            ..Default::default()
         };
         let connection = block(connect(&target)).unwrap();
         assert_eq!(connection.region, "eu-west-1");

@@ -5,6 +5,7 @@
 //! The FFI crate (`secretsmanager-native-ffi`) translates C ABI inputs into these types and back.
 
 pub mod connection;
+mod credential_chain;
 pub mod error;
 pub mod http;
 pub mod put_secret_value;
@@ -13,9 +14,12 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod instance_metadata;
+mod profile_store;
+mod region_chain;
 mod response_facts;
 
 pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
-pub use target::{ExplicitKeys, ServiceTarget};
+pub use target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
