@@ -19,13 +19,25 @@
 
 .EXAMPLE
     pwsh ./build.ps1 Test
-    Builds, runs every Rust and Pester test, and ends with the line "N passed, N failed".
+    Builds, runs every Rust and Pester test except the long ones tagged Soak, and ends with the line
+    "N passed, N failed".
+
+.EXAMPLE
+    pwsh ./build.ps1 Test -Tag Soak
+    Runs only the Pester tests tagged Soak (long fault and concurrency runs; CI runs them too). With -Tag
+    the Rust tests are skipped: they have no tags.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
-    [string[]] $Task = 'Build'
+    [string[]] $Task = 'Build',
+
+    # Pester tags to run (Test only); when given, only those tests run and the Rust tests are skipped.
+    [string[]] $Tag = @(),
+
+    # Pester tags to leave out (Test only); by default the long Soak runs, unless -Tag names them.
+    [string[]] $ExcludeTag = @('Soak')
 )
 
 Set-StrictMode -Version Latest
@@ -99,7 +111,9 @@ function Invoke-RustTests {
 function Invoke-PesterTests {
     # A fresh pwsh: the native library can't be unloaded from this one, and import timings stay honest.
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'Invoke-PesterSuite.ps1') -ModulePath $ModuleOut
+    $exclude = @($ExcludeTag | Where-Object { $_ -notin $Tag })
+    Invoke-Native $pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests' 'Invoke-PesterSuite.ps1') -ModulePath $ModuleOut `
+        -Tag ($Tag -join ',') -ExcludeTag ($exclude -join ',')
 }
 
 function Invoke-Demo {
@@ -117,7 +131,7 @@ function Invoke-Demo {
 foreach ($name in $Task) {
     switch ($name) {
         'Build' { Invoke-Build }
-        'Test' { Invoke-Build; Invoke-RustTests; Invoke-PesterTests }
+        'Test' { Invoke-Build; if (-not $Tag) { Invoke-RustTests }; Invoke-PesterTests }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Clean' {
             if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }

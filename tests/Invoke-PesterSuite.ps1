@@ -7,7 +7,10 @@
 #>
 param(
     [Parameter(Mandatory)][string] $ModulePath,
-    [string[]] $Path = (Join-Path $PSScriptRoot 'pwsh')
+    [string[]] $Path = (Join-Path $PSScriptRoot 'pwsh'),
+    # Comma-separated Pester tags to run / to leave out (a string, so that pwsh -File can pass them).
+    [string] $Tag = '',
+    [string] $ExcludeTag = ''
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -25,6 +28,8 @@ try {
     $configuration.Run.Path = $Path
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
+    if ($Tag) { $configuration.Filter.Tag = $Tag -split ',' }
+    if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag -split ',' }
     $result = Invoke-Pester -Configuration $configuration
 } finally {
     Stop-MotoServer $server

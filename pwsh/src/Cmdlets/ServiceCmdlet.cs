@@ -51,6 +51,10 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public PSCredential? NetworkCredential { get; set; }
 
+    /// <summary>Retry, timeout and endpoint settings; see ClientConfigSettings (reliability).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? ClientConfig { get; set; }
+
     /// <summary>The call in flight, for <see cref="StopProcessing"/>.</summary>
     private volatile NativeCall? _running;
 
@@ -105,14 +109,16 @@ public abstract class ServiceCmdlet : PSCmdlet
     /// </summary>
     private RequestDocument ConnectionDocument()
     {
+        var config = ClientConfigSettings.Read(ClientConfig, this);
         var document = new RequestDocument()
-            .Add("Region", RegionName(Region))
-            .Add("EndpointUrl", EndpointUrl)
+            .Add("Region", RegionName(Region) ?? config.Region)
+            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
-            .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation));
+            .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
+            .Add("ClientConfig", config.Document());
         if (Credential is not null)
         {
             document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));

@@ -48,13 +48,21 @@ internal sealed class RequestDocument
         return this;
     }
 
-    /// <summary>Adds a nested object member; a null one is left out.</summary>
+    /// <summary>Adds a number member; null is left out.</summary>
+    public RequestDocument Add(string name, long? value)
+    {
+        if (value is null) return this;
+        Key(name);
+        _json.Append(value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return this;
+    }
+
+    /// <summary>Adds a nested object member; null is left out.</summary>
     public RequestDocument Add(string name, RequestDocument? nested)
     {
         if (nested is null) return this;
         Key(name);
         _json.Append(nested._json).Append('}');
-        nested._json.Clear();
         return this;
     }
 

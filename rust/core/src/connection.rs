@@ -7,14 +7,12 @@ use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
 use aws_sdk_secretsmanager::{Client, Config};
-use aws_smithy_types::retry::RetryConfig;
-use aws_smithy_types::timeout::TimeoutConfig;
-use std::time::Duration;
 
 /// Default limits, so that no call can hang: connecting, one attempt, and the whole call with retries.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
 const OPERATION_TIMEOUT: Duration = Duration::from_secs(90);
+    target.call_settings.validate()?;
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -44,9 +42,15 @@ impl Connection {
 /// first, as in AWS Tools, so that with nothing configured the credentials message comes first; the
 /// region is known before, because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
+<<<<<<< HEAD
     if let Some(region) = &target.region {
         validate::region(region)?;
     }
+=======
+    let region = target.region.as_deref().ok_or_else(|| CallError::new(ErrorKind::Region, NO_REGION))?;
+    validate::region(region)?;
+    target.call_settings.validate()?;
+>>>>>>> main
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
@@ -62,14 +66,8 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         .region(Region::new(region.to_string()))
         .credentials_provider(credentials.credentials)
         .http_client(http::client_for(target.endpoint_url.as_deref()))
-        .retry_config(RetryConfig::standard())
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(CONNECT_TIMEOUT)
-                .operation_attempt_timeout(ATTEMPT_TIMEOUT)
-                .operation_timeout(OPERATION_TIMEOUT)
-                .build(),
-        );
+        .retry_config(target.call_settings.retry_config())
+        .timeout_config(target.call_settings.timeout_config());
     if let Some(url) = &target.endpoint_url {
         config = config.endpoint_url(url.as_str());
     }

@@ -4,11 +4,13 @@
 //!
 //! The FFI crate (`secretsmanager-native-ffi`) translates C ABI inputs into these types and back.
 
+pub mod call_settings;
 pub mod connection;
 mod credential_chain;
 pub mod error;
 pub mod http;
 pub mod put_secret_value;
+pub mod request_checks;
 pub mod runtime;
 pub mod target;
 pub mod validate;
@@ -19,6 +21,7 @@ mod profile_store;
 mod region_chain;
 mod response_facts;
 
+pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};

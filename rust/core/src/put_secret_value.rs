@@ -56,6 +56,8 @@ pub async fn put_secret_value(
     connection: &Connection,
     request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
+    crate::request_checks::check(&request)?;
+    // Fixed once per logical write, before the SDK's retry loop: every attempt carries the same token.
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
 

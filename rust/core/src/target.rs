@@ -69,4 +69,6 @@ pub struct ServiceTarget {
     /// `$StoredAWSRegion` as seen from the caller's scope.
     pub stored_region: Option<String>,
     pub environment: ShellEnvironment,
+    /// Retries and timeouts (`-ClientConfig`).
+    pub call_settings: crate::call_settings::CallSettings,
 }

@@ -45,7 +45,7 @@ fn resolve(
 ) -> Result<Connection, CallError> {
     let json =
         slices::input(connection_json, MAX_CONNECTION_BYTES).map_err(|e| e.for_parameter("connection document"))?;
-    let target = ConnectionDocument::parse(json)?.target();
+    let target = ConnectionDocument::parse(json)?.target()?;
     block_on_cancellable(cancel, connect(&target))
 }
 

@@ -2,9 +2,12 @@
 //! cmdlet's parameter names, plus what the cmdlet gathered from the shell (stored credentials and
 //! region, the `AWS_*` environment variables).
 
-use secretsmanager_native_core::{CallError, CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
+use secretsmanager_native_core::{
+    CallError, CallSettings, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget, ShellEnvironment,
+};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::time::Duration;
 use zeroize::Zeroizing;
 
 /// Largest connection document accepted.
@@ -27,6 +30,7 @@ pub(crate) struct ConnectionDocument {
     stored_region: Option<String>,
     #[serde(default)]
     environment: HashMap<String, String>,
+    client_config: Option<ClientConfigDocument>,
 }
 
 /// A credential object: keys, or a profile reference.
@@ -40,6 +44,25 @@ struct CredentialDocument {
     profile_location: Option<String>,
 }
 
+/// The retry and timeout settings of `-ClientConfig` (the C# side reads the user's object).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+struct ClientConfigDocument {
+    max_error_retry: Option<u32>,
+    retry_mode: Option<String>,
+    timeout_ms: Option<u64>,
+}
+
+impl ClientConfigDocument {
+    fn settings(&self) -> Result<CallSettings, CallError> {
+        Ok(CallSettings {
+            max_error_retry: self.max_error_retry,
+            retry_mode: self.retry_mode.as_deref().map(RetryMode::parse).transpose()?.unwrap_or_default(),
+            timeout: self.timeout_ms.map(Duration::from_millis),
+        })
+    }
+}
+
 impl ConnectionDocument {
     pub(crate) fn parse(json: &[u8]) -> Result<Self, CallError> {
         // serde's message names the offending key and position, never a value.
@@ -48,8 +71,8 @@ impl ConnectionDocument {
     }
 
     /// Where to send the call and the inputs of the chains.
-    pub(crate) fn target(&self) -> ServiceTarget {
-        ServiceTarget {
+    pub(crate) fn target(&self) -> Result<ServiceTarget, CallError> {
+        Ok(ServiceTarget {
             region: non_empty(&self.region),
             endpoint_url: non_empty(&self.endpoint_url),
             keys: keys(&self.access_key, &self.secret_key, &self.session_token),
@@ -59,7 +82,13 @@ impl ConnectionDocument {
             stored_credentials: self.stored_credentials.as_ref().and_then(CredentialDocument::object),
             stored_region: non_empty(&self.stored_region),
             environment: ShellEnvironment(self.environment.clone()),
-        }
+            call_settings: self
+                .client_config
+                .as_ref()
+                .map(ClientConfigDocument::settings)
+                .transpose()?
+                .unwrap_or_default(),
+        })
     }
 }
 
@@ -102,9 +131,9 @@ mod tests {
     #[test]
     fn keys_need_both_halves() {
         let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
-        assert!(doc.target().keys.is_none());
+        assert!(doc.target().unwrap().keys.is_none());
         let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
-        let keys = doc.target().keys.unwrap();
+        let keys = doc.target().unwrap().keys.unwrap();
         assert_eq!(keys.access_key, "AKID");
         assert!(keys.session_token.is_none());
     }
@@ -113,10 +142,24 @@ mod tests {
     fn credential_objects_are_keys_or_profile_references() {
         let json = br#"{"Credential":{"ProfileName":"p","ProfileLocation":""},
             "StoredCredentials":{"AccessKey":"AKID","SecretKey":"s"},"Environment":{"AWS_REGION":"eu-west-1"}}"#;
-        let target = ConnectionDocument::parse(json).unwrap().target();
+        let target = ConnectionDocument::parse(json).unwrap().target().unwrap();
         assert!(matches!(target.credential, Some(CredentialObject::Profile { ref name, location: None }) if name == "p"));
         assert!(matches!(target.stored_credentials, Some(CredentialObject::Keys(ref k)) if k.access_key == "AKID"));
         assert_eq!(target.environment.get("AWS_REGION"), Some("eu-west-1"));
+    }
+
+    #[test]
+    fn client_config_settings_reach_the_target() {
+        let doc = ConnectionDocument::parse(
+            br#"{"ClientConfig":{"MaxErrorRetry":0,"RetryMode":"Adaptive","TimeoutMs":250}}"#,
+        )
+        .unwrap();
+        let settings = doc.target().unwrap().call_settings;
+        assert_eq!(settings.max_error_retry, Some(0));
+        assert_eq!(settings.retry_mode, RetryMode::Adaptive);
+        assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
+        let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
+        assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
     }
 
     #[test]

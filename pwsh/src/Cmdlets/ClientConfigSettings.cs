@@ -1,0 +1,158 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using SecretsManager.Native.Interop;
+
+namespace SecretsManager.Native.Cmdlets;
+
+/// <summary>
+/// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, MaxErrorRetry,
+/// RetryMode, Timeout), read from a hashtable or from any object with those properties (for example
+/// an AmazonSecretsManagerConfig). Other keys of a hashtable or custom object are a clear error.
+/// </summary>
+internal sealed class ClientConfigSettings
+{
+    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort" };
+
+    public string? ServiceUrl { get; private set; }
+    public string? Region { get; private set; }
+    private long? _maxErrorRetry;
+    private string? _retryMode;
+    private long? _timeoutMs;
+
+    public static readonly ClientConfigSettings None = new();
+
+    /// <summary>Reads <paramref name="config"/>; a bad value ends the cmdlet with an InvalidArgument error.</summary>
+    public static ClientConfigSettings Read(object? config, Cmdlet cmdlet)
+    {
+        try
+        {
+            return config is null ? None : Parse(config);
+        }
+        catch (ArgumentException error)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, "ClientConfig"));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>The retry and timeout part, as the connection document's ClientConfig member.</summary>
+    public RequestDocument? Document()
+    {
+        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null) return null;
+        return new RequestDocument()
+            .Add("MaxErrorRetry", _maxErrorRetry)
+            .Add("RetryMode", _retryMode)
+            .Add("TimeoutMs", _timeoutMs);
+    }
+
+    private static ClientConfigSettings Parse(object config)
+    {
+        var values = Values(config);
+        var settings = new ClientConfigSettings();
+        foreach (var (key, value) in values)
+        {
+            if (value is null) continue;
+            switch (key.ToUpperInvariant())
+            {
+                case "SERVICEURL": settings.ServiceUrl = value.ToString(); break;
+                case "REGIONENDPOINT": settings.Region = RegionName(value); break;
+                case "MAXERRORRETRY": settings._maxErrorRetry = Number(key, value); break;
+                case "RETRYMODE": settings._retryMode = value.ToString(); break;
+                case "TIMEOUT": settings._timeoutMs = TimeoutMs(value); break;
+                case "PROXYHOST" or "PROXYPORT":
+                    if (!IsDefault(value)) throw Error("ProxyHost and ProxyPort are not supported yet; set HTTPS_PROXY for the process or call without a proxy.");
+                    break;
+            }
+        }
+        return settings;
+    }
+
+    /// <summary>Key/value pairs of a hashtable or custom object (unknown keys refused), or a typed object's known properties.</summary>
+    private static List<(string, object?)> Values(object config)
+    {
+        var result = new List<(string, object?)>();
+        var baseObject = config is PSObject wrapped ? wrapped.BaseObject : config;
+        if (baseObject is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary) result.Add((Checked(entry.Key?.ToString() ?? ""), Unwrap(entry.Value)));
+            return result;
+        }
+        if (baseObject is string || baseObject.GetType().IsPrimitive)
+        {
+            throw Error($"A value of type {baseObject.GetType().Name} is not a client configuration; give a hashtable such as @{{ Timeout = [timespan]'00:00:10'; MaxErrorRetry = 2 }}.");
+        }
+        var properties = PSObject.AsPSObject(config).Properties;
+        if (baseObject is PSCustomObject)
+        {
+            foreach (var property in properties) result.Add((Checked(property.Name), Unwrap(property.Value)));
+            return result;
+        }
+        foreach (var name in Known)
+        {
+            var property = properties[name];
+            if (property is not null) result.Add((name, Unwrap(SafeValue(property))));
+        }
+        return result;
+    }
+
+    private static object? SafeValue(PSPropertyInfo property)
+    {
+        try { return property.Value; } catch (GetValueException) { return null; }
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    private static string Checked(string key)
+    {
+        foreach (var known in Known)
+        {
+            if (string.Equals(known, key, StringComparison.OrdinalIgnoreCase)) return key;
+        }
+        throw Error($"'{key}' is not a supported setting; supported: {string.Join(", ", Known)}.");
+    }
+
+    private static bool IsDefault(object value) => value switch
+    {
+        string text => text.Length == 0,
+        int number => number <= 0,
+        _ => false,
+    };
+
+    private static string? RegionName(object value) => value switch
+    {
+        string name => name,
+        _ => value.GetType().GetProperty("SystemName")?.GetValue(value) as string ?? value.ToString(),
+    };
+
+    private static long Number(string key, object value)
+    {
+        try
+        {
+            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            throw Error($"{key} must be a whole number.");
+        }
+    }
+
+    /// <summary>A TimeSpan, a TimeSpan string ('00:00:10'), or a number of seconds.</summary>
+    private static long TimeoutMs(object value)
+    {
+        var span = value switch
+        {
+            TimeSpan timeSpan => timeSpan,
+            string text when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            int or long or double or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+            _ => throw Error("Timeout must be a TimeSpan (for example [timespan]'00:00:10') or a number of seconds."),
+        };
+        if (span <= TimeSpan.Zero) throw Error("Timeout must be longer than zero.");
+        return (long)Math.Ceiling(span.TotalMilliseconds);
+    }
+
+    private static ArgumentException Error(string detail) =>
+        new($"The value of ClientConfig is not valid: {detail}", "ClientConfig");
+}

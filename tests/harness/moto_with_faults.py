@@ -1,0 +1,42 @@
+"""moto's server with service faults: PutSecretValue call n raises the given AWS error when
+(n - 1) % every < fail_first, before anything is stored (so a failed call never creates a version).
+
+usage: moto_with_faults.py --error ThrottlingException --fail-first 1 --every 2 -- -H 127.0.0.1 -p PORT
+"""
+
+import argparse
+import sys
+
+from moto.core.exceptions import JsonRESTError
+from moto.secretsmanager.models import SecretsManagerBackend
+import moto.server
+
+MESSAGES = {"ThrottlingException": "Rate exceeded", "InternalServiceError": "An internal error occurred."}
+STATUS = {"ThrottlingException": 400, "InternalServiceError": 500}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--error", required=True, choices=sorted(MESSAGES))
+    parser.add_argument("--fail-first", type=int, default=1)
+    parser.add_argument("--every", type=int, default=1)
+    args, rest = parser.parse_known_args()
+    original = SecretsManagerBackend.put_secret_value
+    calls = {"n": 0}
+
+    def faulty_put_secret_value(self, *a, **kw):
+        calls["n"] += 1
+        if (calls["n"] - 1) % args.every < args.fail_first:
+            print(f"put {calls['n']} faulty", flush=True)
+            error = JsonRESTError(args.error, MESSAGES[args.error])
+            error.code = STATUS[args.error]
+            raise error
+        print(f"put {calls['n']} passed", flush=True)
+        return original(self, *a, **kw)
+
+    SecretsManagerBackend.put_secret_value = faulty_put_secret_value
+    moto.server.main([a for a in rest if a != "--"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

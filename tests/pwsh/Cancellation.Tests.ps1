@@ -1,0 +1,96 @@
+Set-StrictMode -Version Latest
+
+# Ctrl+C: stopping a pipeline whose Write-SECSecretValue waits on an endpoint that never answers
+# cancels the native call (sm_call_cancel on the call handle) and returns control within 1 s; the
+# runspace and the native runtime stay usable for the next call.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'FaultServers.psm1')
+    $modulePath = Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1'
+
+    function New-ModuleRunspace {
+        $shell = [PowerShell]::Create()
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', $modulePath).Invoke()
+        $shell.Commands.Clear()
+        $shell
+    }
+
+    function Add-Write([PowerShell] $Shell, [string] $Through, [string] $Value) {
+        $splat = $Connection.Clone()
+        $splat.EndpointUrl = $Through
+        $null = $Shell.AddCommand('Write-SECSecretValue').AddParameter('SecretId', 'cancel/target').AddParameter('SecretString', $Value)
+        foreach ($key in $splat.Keys) { $null = $Shell.AddParameter($key, $splat[$key]) }
+    }
+}
+
+Describe 'Stopping a pipeline during an in-flight call' {
+    BeforeEach {
+        Reset-MotoServer $Endpoint
+        $null = New-TestSecret 'cancel/target'
+        $script:proxy = Start-FaultProxy -Upstream $Endpoint -Mode stall-before
+    }
+    AfterEach { Stop-FaultServer $script:proxy }
+
+    It 'returns within 1 s, cancels the call, and the same runspace writes next' {
+        $shell = New-ModuleRunspace
+        try {
+            Add-Write $shell $proxy.Endpoint 'stalled'
+            $pending = $shell.BeginInvoke()
+            $null = Wait-FaultLog $proxy '^request 1 '   # the request is on the wire, the call is blocked
+
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $pending.IsCompleted | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+
+            $shell.Commands.Clear()
+            Add-Write $shell $Endpoint 'after the stop'
+            $response = $shell.Invoke()
+            $response.VersionId | Should -Not -BeNullOrEmpty
+            (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'cancel/target' }).SecretString | Should -Be 'after the stop'
+        } finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'Stop-Job on a thread job returns within 1 s' {
+        $splat = $Connection.Clone(); $splat.EndpointUrl = $proxy.Endpoint
+        $job = Start-ThreadJob {
+            Import-Module $using:modulePath
+            $arguments = $using:splat
+            Write-SECSecretValue -SecretId 'cancel/target' -SecretString 'stalled' @arguments
+        }
+        try {
+            $null = Wait-FaultLog $proxy '^request 1 '
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $job | Stop-Job
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $job.State | Should -Be 'Stopped'
+        } finally {
+            $job | Remove-Job -Force
+        }
+        Get-VersionStage 'cancel/target' | Should -BeNullOrEmpty
+    }
+
+    It 'a cancelled call in one runspace does not disturb a call in another' {
+        $stalled = New-ModuleRunspace
+        $other = New-ModuleRunspace
+        try {
+            Add-Write $stalled $proxy.Endpoint 'stalled'
+            $pending = $stalled.BeginInvoke()
+            $null = Wait-FaultLog $proxy '^request 1 '
+            Add-Write $other $Endpoint 'from the other runspace'
+            $otherPending = $other.BeginInvoke()
+
+            $stalled.Stop()
+            $result = $other.EndInvoke($otherPending)
+
+            $result.VersionId | Should -Not -BeNullOrEmpty
+            $pending.IsCompleted | Should -BeTrue
+        } finally {
+            $stalled.Dispose(); $other.Dispose()
+        }
+    }
+}
