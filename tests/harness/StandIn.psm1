@@ -13,7 +13,8 @@ function Start-StandIn {
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey)
 
-    $python = Get-VenvExecutable (Install-MotoServer) 'python'
+    $venv = Install-MotoServer   # the harness venv; stand_in.py needs only the standard library
+    $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }

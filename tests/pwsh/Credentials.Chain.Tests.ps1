@@ -180,9 +180,10 @@ Describe 'Credential chain' {
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
     }
 
-    It '-Debug names the source and never the secret key' {
+    It 'the debug stream names the source and never the secret key' {
+        $DebugPreference = 'Continue'
         $debug = Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint `
-            -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' -Debug 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }
+            -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }
         ($debug.Message -join "`n") | Should -Match "Credentials obtained from the supplied key parameters"
         ($debug.Message -join "`n") | Should -Not -Match 'very-secret-key'
     }

@@ -8,12 +8,6 @@ use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
 use aws_sdk_secretsmanager::{Client, Config};
 
-/// Default limits, so that no call can hang: connecting, one attempt, and the whole call with retries.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
-const OPERATION_TIMEOUT: Duration = Duration::from_secs(90);
-    target.call_settings.validate()?;
-
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
 pub struct Connection {
@@ -42,15 +36,10 @@ impl Connection {
 /// first, as in AWS Tools, so that with nothing configured the credentials message comes first; the
 /// region is known before, because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
-<<<<<<< HEAD
     if let Some(region) = &target.region {
         validate::region(region)?;
     }
-=======
-    let region = target.region.as_deref().ok_or_else(|| CallError::new(ErrorKind::Region, NO_REGION))?;
-    validate::region(region)?;
     target.call_settings.validate()?;
->>>>>>> main
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }

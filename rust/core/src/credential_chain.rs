@@ -91,7 +91,8 @@ pub(crate) async fn resolve(
     if metadata_reachable {
         if let Some(client) = instance_metadata::client(env) {
             let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
-            if let Some(credentials) = settle(provider.provide_credentials().await, "instance profile")? {
+            // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
+            if let Ok(credentials) = provider.provide_credentials().await {
                 return Ok(Resolved { credentials, source: "instance profile".into() });
             }
         }

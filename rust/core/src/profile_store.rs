@@ -29,9 +29,14 @@ impl ProfileStore {
         Self { files, env: env.clone() }
     }
 
-    /// No profile files: for the steps after the profiles.
+    /// No profile files: for the steps after the profiles. (The builder needs one file; a missing file
+    /// reads as empty.)
     pub(crate) fn none() -> ProfileFiles {
-        ProfileFiles::builder().include_default_credentials_file(false).include_default_config_file(false).build()
+        ProfileFiles::builder()
+            .include_default_credentials_file(false)
+            .include_default_config_file(false)
+            .with_file(ProfileFileKind::Config, std::env::temp_dir().join("secretsmanager-native-no-profiles"))
+            .build()
     }
 
     pub(crate) fn files(&self) -> ProfileFiles {
