@@ -40,9 +40,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def reply(self, status, body, content_type="text/plain"):
+    def reply(self, status, body, content_type="text/plain", headers=()):
         data = body.encode() if isinstance(body, str) else body
         self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -55,7 +57,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_PUT(self):
         self.body()
         if self.path == "/latest/api/token":
-            return self.reply(200, TOKEN)
+            ttl = self.headers.get("x-aws-ec2-metadata-token-ttl-seconds", "21600")
+            return self.reply(200, TOKEN, headers=[("x-aws-ec2-metadata-token-ttl-seconds", ttl)])
         self.reply(404, "not found")
 
     def do_GET(self):

@@ -29,13 +29,18 @@ impl ProfileStore {
         Self { files, env: env.clone() }
     }
 
-    /// No profile files: for the steps after the profiles. (The builder needs one file; a missing file
-    /// reads as empty.)
+    /// No profiles: for the steps after the profiles. The builder needs one file and an explicit file must
+    /// exist, so this is an empty one in the temporary folder.
     pub(crate) fn none() -> ProfileFiles {
+        let empty = std::env::temp_dir().join("secretsmanager-native-no-profiles");
+        if !empty.exists() {
+            // A failure here surfaces as the loader's "could not read file", naming the path.
+            let _ = std::fs::write(&empty, b"");
+        }
         ProfileFiles::builder()
             .include_default_credentials_file(false)
             .include_default_config_file(false)
-            .with_file(ProfileFileKind::Config, std::env::temp_dir().join("secretsmanager-native-no-profiles"))
+            .with_file(ProfileFileKind::Config, empty)
             .build()
     }
 
