@@ -118,7 +118,7 @@ Describe 'Write-SECSecretValue parameters are those of AWS Tools V4' {
             catch { $err = $_ }
             $warnings | Should -HaveCount 1
             "$($warnings[0])" | Should -BeExactly 'You are passing $null as a value for parameter SecretId which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.'
-            # The service, not the cmdlet, rejects the missing id.
+            # The service, not the cmdlet, rejects the missing id, as with AWS Tools.
             $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.SecretsManager.Model.*Exception,Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet'
         }
 

@@ -73,8 +73,11 @@ Describe 'Write-SECSecretValue -SecretBinary converts its argument as AWS Tools 
         Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 
-    It 'converts SecretBinary from a piped property too' {
-        $null = [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = 'piped' } | Write-SECSecretValue @Connection
-        [Convert]::FromBase64String((Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'bin/a' }).SecretBinary) | Should -Be $Utf8.GetBytes('piped')
+    It 'binds a piped object to SecretString as well, as PowerShell does for AWS Tools, so SecretBinary by property is refused' {
+        # PowerShell binds the object's text to -SecretString (ValueFromPipeline with coercion) and the
+        # SecretBinary property to -SecretBinary: both values, which AWS rejects; here it fails before sending.
+        $err = { [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = [byte[]](1) } | Write-SECSecretValue @Connection } | Should -Throw -PassThru
+        $err.Exception.ParamName | Should -Be 'SecretString'
+        Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 }
