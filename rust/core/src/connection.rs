@@ -88,7 +88,11 @@ mod tests {
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, credential_chain::NO_CREDENTIALS));
 
         let keys_only = ServiceTarget {
-            keys: Some(ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None }),
+            keys: Some(ExplicitKeys {
+                access_key: "a".into(),
+                secret_key: "b".to_string().into(),
+                session_token: None,
+            }),
             ..nothing
         };
         let err = block(connect(&keys_only)).unwrap_err();

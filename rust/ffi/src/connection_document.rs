@@ -143,7 +143,9 @@ mod tests {
         let json = br#"{"Credential":{"ProfileName":"p","ProfileLocation":""},
             "StoredCredentials":{"AccessKey":"AKID","SecretKey":"s"},"Environment":{"AWS_REGION":"eu-west-1"}}"#;
         let target = ConnectionDocument::parse(json).unwrap().target().unwrap();
-        assert!(matches!(target.credential, Some(CredentialObject::Profile { ref name, location: None }) if name == "p"));
+        assert!(
+            matches!(target.credential, Some(CredentialObject::Profile { ref name, location: None }) if name == "p")
+        );
         assert!(matches!(target.stored_credentials, Some(CredentialObject::Keys(ref k)) if k.access_key == "AKID"));
         assert_eq!(target.environment.get("AWS_REGION"), Some("eu-west-1"));
     }
