@@ -77,10 +77,10 @@ pub(crate) async fn resolve(
         return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
     }
     // `AWS PS Default` is not reachable: aws-config rejects profile names with spaces (see compatibility.md).
-    if store.has_profile("default").await {
-        if let Some(found) = profile(&store, "default", region, env).await? {
-            return Ok(found);
-        }
+    if store.has_profile("default").await
+        && let Some(found) = profile(&store, "default", region, env).await?
+    {
+        return Ok(found);
     }
     if let Some(found) = ambient(env, WEB_IDENTITY_VARIABLES, region, "web identity token file").await? {
         return Ok(found);
@@ -88,13 +88,11 @@ pub(crate) async fn resolve(
     if let Some(found) = ambient(env, CONTAINER_VARIABLES, region, "container environment").await? {
         return Ok(found);
     }
-    if metadata_reachable {
-        if let Some(client) = instance_metadata::client(env) {
-            let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
-            // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
-            if let Ok(credentials) = provider.provide_credentials().await {
-                return Ok(Resolved { credentials, source: "instance profile".into() });
-            }
+    if metadata_reachable && let Some(client) = instance_metadata::client(env) {
+        let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
+        // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
+        if let Ok(credentials) = provider.provide_credentials().await {
+            return Ok(Resolved { credentials, source: "instance profile".into() });
         }
     }
     Err(no_credentials())
