@@ -2,6 +2,7 @@
 //! region and credentials came from (for the cmdlet's debug messages). Resolving happens before the
 //! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
+use crate::client_cache::{self, ClientKey};
 use crate::error::CallError;
 use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
@@ -50,18 +51,29 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     let region = resolved_region.region.as_str();
     validate::region(region)?;
 
+    let identity = &credentials.credentials;
+    // The cache key holds the resolved keys, so a refreshed role session builds a fresh client.
+    let key = ClientKey {
+        region: region.to_string(),
+        endpoint_url: target.endpoint_url.clone(),
+        access_key: identity.access_key_id().to_string(),
+        secret_key: identity.secret_access_key().to_string().into(),
+        session_token: identity.session_token().map(|t| t.to_string().into()),
+        call_settings: target.call_settings,
+    };
     let mut config = Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(credentials.credentials)
+        .credentials_provider(identity.clone())
         .http_client(http::client_for(target.endpoint_url.as_deref()))
         .retry_config(target.call_settings.retry_config())
         .timeout_config(target.call_settings.timeout_config());
     if let Some(url) = &target.endpoint_url {
         config = config.endpoint_url(url.as_str());
     }
+    let (client, _) = client_cache::client_for(key, || Client::from_conf(config.build()));
     Ok(Connection {
-        client: Client::from_conf(config.build()),
+        client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
         region_source: resolved_region.source.to_string(),

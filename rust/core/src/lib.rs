@@ -16,6 +16,7 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod client_cache;
 mod instance_metadata;
 mod profile_store;
 mod region_chain;
