@@ -43,7 +43,7 @@ Describe 'README.md' {
 
     It 'has the sections a newcomer looks for: <Section>' -ForEach @(
         @{ Section = 'Install' }, @{ Section = 'Use' }, @{ Section = 'Compatibility' },
-        @{ Section = 'Credential and region order' }, @{ Section = 'Performance' }, @{ Section = 'License' }
+        @{ Section = 'Where credentials and region come from' }, @{ Section = 'Performance' }, @{ Section = 'License' }
     ) {
         $Readme | Should -Match "(?m)^## $Section\s*$"
     }
