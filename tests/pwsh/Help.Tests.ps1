@@ -1,9 +1,9 @@
 Set-StrictMode -Version Latest
 
 BeforeDiscovery {
-    # One set of tests per exported command, found from the built module.
+    # One set of tests per exported cmdlet (aliases share their help), found from the built module.
     $module = Import-Module (Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1') -PassThru -Force
-    $Commands = @($module.ExportedCommands.Values | ForEach-Object { @{ Name = $_.Name } })
+    $Commands = @($module.ExportedCmdlets.Values | ForEach-Object { @{ Name = $_.Name } })
 }
 
 BeforeAll {
