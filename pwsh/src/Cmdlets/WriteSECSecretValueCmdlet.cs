@@ -56,7 +56,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
-            WriteObject(ResponseReader.PutSecretValue(call));
+            var response = ResponseReader.PutSecretValue(call);
+            VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
+            WriteObject(response);
         }
         finally
         {
