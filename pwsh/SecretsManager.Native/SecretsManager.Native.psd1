@@ -12,7 +12,7 @@
     PowerShellVersion    = '7.4'
 
     # Explicit lists: auto-loading and tab completion work without importing, and import stays fast.
-    CmdletsToExport      = @('Write-SECSecretValue')
+    CmdletsToExport      = @('Write-SECSecretValue', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()

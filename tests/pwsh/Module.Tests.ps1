@@ -16,7 +16,7 @@ Describe 'The built module' {
 
     It 'exports exactly its commands' {
         $module = Import-Module $Manifest -PassThru -Force
-        $module.ExportedCommands.Keys | Should -Be @('Write-SECSecretValue')
+        $module.ExportedCommands.Keys | Sort-Object | Should -Be @('Clear-AWSHistory', 'Set-AWSHistoryConfiguration', 'Write-SECSecretValue')
     }
 
     It 'keeps the native library in the per-platform runtimes folder' {

@@ -17,4 +17,7 @@ public class PutSecretValueResponse : AmazonWebServiceResponse
 
     /// <summary>The staging labels now attached to the version (empty when the service lists none).</summary>
     public List<string> VersionStages { get; set; } = new();
+
+    /// <summary>A separate copy for $AWSHistory, so the note properties the history adds stay off the emitted object.</summary>
+    internal PutSecretValueResponse CopyForHistory() => (PutSecretValueResponse)MemberwiseClone();
 }

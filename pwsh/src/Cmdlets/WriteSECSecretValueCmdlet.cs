@@ -1,7 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text;
+using Amazon.PowerShell.Common;
+using Amazon.SecretsManager.Model;
 using SecretsManager.Native.Cmdlets;
 using SecretsManager.Native.Interop;
 
@@ -10,12 +15,18 @@ using SecretsManager.Native.Interop;
 namespace Amazon.PowerShell.Cmdlets.SEC;
 
 /// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
-[Cmdlet(VerbsCommunications.Write, "SECSecretValue")]
+[Cmdlet(VerbsCommunications.Write, "SECSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
 public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
 {
+    private const string Action = "Write-SECSecretValue (PutSecretValue)";
+    private const string NullSecretIdWarning =
+        "You are passing $null as a value for parameter SecretId which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.";
+
     /// <summary>Lone UTF-16 surrogates can't be encoded; they are an error, not a silent U+FFFD.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private HistoryRecorder? _history;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     public string? SecretString { get; set; }
@@ -26,6 +37,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     public string? SecretId { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [MemoryStreamParameterConverter]
     public byte[]? SecretBinary { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -35,11 +47,78 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     [Alias("VersionStages")]
     public string[]? VersionStage { get; set; }
 
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? RotationToken { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SelectArgumentCompleter))]
+    public string Select { get; set; } = "*";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Obsolete("The -PassThru parameter is deprecated, use -Select '^SecretString' instead. This parameter will be removed in a future version.")]
+    public SwitchParameter PassThru { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SwitchParameter Force { get; set; }
+
+    protected override void BeginProcessing() => _history = new HistoryRecorder(this);
+
     protected override void ProcessRecord()
+    {
+        // Steps in AWS Tools' order: connect, confirm, choose the output, send, emit.
+        using var call = Connect();
+        if (!ShouldWrite()) return;
+        var select = OutputSelection();
+        if (SecretId is null) WriteWarning(NullSecretIdWarning);
+        _history!.Request(RequestForHistory, MyInvocation.Line);
+        WriteVerbose(InvokingMessage(call));
+        var response = Send(call);
+        VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
+        _history.Response(response);
+        var output = select(response).ToList();
+        _history.Emitted(output.Count);
+        foreach (var item in output) WriteObject(item);
+    }
+
+    protected override void EndProcessing() => _history?.Push();
+
+    /// <summary>-WhatIf wins over -Force; -Force skips the question; otherwise ShouldProcess decides.</summary>
+    private bool ShouldWrite()
+    {
+        var target = ConfirmationText.Target(MyInvocation.BoundParameters.TryGetValue(nameof(SecretId), out var id) ? id : null);
+        if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && whatIf is SwitchParameter { IsPresent: true })
+        {
+            return ShouldProcess(target, Action);
+        }
+        return Force.IsPresent || ShouldProcess(target, Action);
+    }
+
+    /// <summary>What to emit for a response: -PassThru's SecretString, the -Select choice, or the response.</summary>
+    private Func<PutSecretValueResponse, IEnumerable<object?>> OutputSelection()
+    {
+        var selectBound = MyInvocation.BoundParameters.ContainsKey(nameof(Select));
+#pragma warning disable CS0618 // -PassThru is obsolete for users, still honoured
+        if (PassThru.IsPresent)
+#pragma warning restore CS0618
+        {
+            if (selectBound) ThrowArgumentError("-PassThru cannot be used when -Select is specified.");
+            return _ => SecretString is null ? Array.Empty<object?>() : new object?[] { SecretString };
+        }
+        if (!selectBound) return response => new object?[] { response };
+        var selector = OutputSelector.Create(Select, this, typeof(PutSecretValueResponse));
+        if (selector is null) ThrowArgumentError(OutputSelector.InvalidSelect);
+        return response => selector!(response);
+    }
+
+    private string InvokingMessage(NativeCall call) => string.IsNullOrEmpty(EndpointUrl)
+        ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'"
+        : $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{EndpointUrl}'";
+
+    /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
+    private PutSecretValueResponse Send(NativeCall call)
     {
         byte[]? document = null;
         byte[]? secretText = null;
-        using var call = Connect();
         try
         {
             secretText = SecretString is null ? null : EncodeSecretString(SecretString);
@@ -49,16 +128,17 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("SecretBinaryPresent", SecretBinary is not null)
                 .Add("ClientRequestToken", ClientRequestToken)
                 .Add("VersionStage", VersionStage)
+                .Add("RotationToken", RotationToken)
                 .ToUtf8();
             var status = call.PutSecretValue(document, secretText, SecretBinary);
             EndCall();
             if (!status.IsOk)
             {
-                ThrowTerminatingError(FailureRecords.From(call, this));
+                var error = FailureRecords.From(call, this);
+                _history!.Failure(error.Exception.InnerException ?? error.Exception);
+                ThrowTerminatingError(error);
             }
-            var response = ResponseReader.PutSecretValue(call);
-            VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
-            WriteObject(response);
+            return ResponseReader.PutSecretValue(call);
         }
         finally
         {
@@ -67,6 +147,19 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
         }
     }
+
+    private PutSecretValueRequest RequestForHistory(bool includeSensitive) => new()
+    {
+        SecretId = SecretId,
+        ClientRequestToken = ClientRequestToken,
+        VersionStages = VersionStage?.ToList(),
+        SecretString = includeSensitive ? SecretString : null,
+        SecretBinary = includeSensitive && SecretBinary is not null ? new MemoryStream(SecretBinary.ToArray()) : null,
+        RotationToken = includeSensitive ? RotationToken : null,
+    };
+
+    private void ThrowArgumentError(string message) =>
+        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(Select)), "ArgumentException", ErrorCategory.InvalidArgument, nameof(Select)));
 
     private byte[] EncodeSecretString(string secret)
     {
