@@ -43,10 +43,10 @@ BeforeDiscovery {
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
         @{ Case = 'a ClientConfig proxy (not supported yet)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 8080 } } }
     )
-    # Rows for parameters that are not on main yet; they run once the surface work lands.
-    $pending = @(
-        @{ Case = 'a FileInfo to a missing file as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
-        @{ Case = 'a closed Stream as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
+    # Values -SecretBinary's argument conversion can't read: a parameter binding error (InvalidData).
+    $unreadable = @(
+        @{ Case = 'a FileInfo to a missing file'; Make = { [IO.FileInfo](Join-Path ([IO.Path]::GetTempPath()) "missing-$([guid]::NewGuid())" 'secret.bin') } }
+        @{ Case = 'a closed FileStream'; Make = { $s = [IO.File]::OpenRead($PSCommandPath); $s.Dispose(); $s } }
     )
 }
 
@@ -74,8 +74,21 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
-    foreach ($row in $pending) {
-        It "rejects $($row.Case) (skipped: $($row.Reason))" -Skip { }
+    It 'rejects <Case> as SecretBinary at parameter binding' -ForEach $unreadable {
+        $value = & $Make
+        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretBinary $value @Connection } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidData'
+        $err.Exception.Message | Should -BeLike "*parameter 'SecretBinary'*"
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
+    }
+
+    It 'leaves a null SecretId to the service, as AWS Tools does, and writes nothing' {
+        $err = { Write-SECSecretValue -SecretId $null -SecretString 's' -WarningAction SilentlyContinue @Connection } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.SecretsManager.Model.*Exception,*'
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
     It 'stops a long pipeline of objects with bad properties at the first one, writing nothing' {
