@@ -12,9 +12,6 @@ BeforeDiscovery {
         @{ Case = 'a tab and newline SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = "`t`n"; SecretString = 's' } }
         @{ Case = 'a 2,049-character SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = 'a' * 2049; SecretString = 's' } }
         @{ Case = 'both SecretString and SecretBinary'; Parameter = 'SecretString'; Arguments = @{ SecretString = 's'; SecretBinary = [byte[]](1, 2) } }
-        @{ Case = 'neither SecretString nor SecretBinary'; Parameter = 'SecretString'; Arguments = @{} }
-        @{ Case = 'an empty SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = '' } }
-        @{ Case = 'an empty SecretBinary'; Parameter = 'SecretBinary'; Arguments = @{ SecretBinary = [byte[]]@() } }
         @{ Case = 'a 65,537-byte ASCII SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = $big } }
         @{ Case = 'a SecretString of 32,769 two-byte characters (65,538 bytes)'; Parameter = 'SecretString'; Arguments = @{ SecretString = 'é' * 32769 } }
         @{ Case = 'a 65,537-byte SecretBinary'; Parameter = 'SecretBinary'; Arguments = @{ SecretBinary = [byte[]]::new(65537) } }
@@ -22,9 +19,6 @@ BeforeDiscovery {
         @{ Case = 'a 257-character staging label'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = @('L' * 257) } }
         @{ Case = 'an empty staging label'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = @('AWSPENDING', '') } }
         @{ Case = 'an empty list of staging labels'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = [string[]]@() } }
-        @{ Case = 'a 31-character token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 31 } }
-        @{ Case = 'a 65-character token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 65 } }
-        @{ Case = 'an empty token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = '' } }
         @{ Case = 'an upper-case region'; Parameter = 'Region'; Arguments = @{ SecretString = 's'; Region = 'US-EAST-1' } }
         @{ Case = 'a region with spaces'; Parameter = 'Region'; Arguments = @{ SecretString = 's'; Region = 'us east 1' } }
         @{ Case = 'a region with a trailing space'; Parameter = 'Region'; Arguments = @{ SecretString = 's'; Region = 'us-east-1 ' } }
@@ -42,6 +36,14 @@ BeforeDiscovery {
         @{ Case = 'a ClientConfig Timeout that is not a time'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 'soon' } } }
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
         @{ Case = 'a ClientConfig proxy (not supported yet)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 8080 } } }
+    )
+    # What the service itself rejects (moto faithfully): left to it, so the error is the service exception
+    # AWS Tools users catch, with the service's message.
+    $serviceChecked = @(
+        @{ Case = 'neither SecretString nor SecretBinary'; Code = 'InvalidRequestException'; Arguments = @{} }
+        @{ Case = 'an empty SecretString'; Code = 'InvalidRequestException'; Arguments = @{ SecretString = '' } }
+        @{ Case = 'a 31-character token'; Code = 'InvalidParameterException'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 31 } }
+        @{ Case = 'a 65-character token'; Code = 'InvalidParameterException'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 65 } }
     )
     # Values -SecretBinary's argument conversion can't read: a parameter binding error (InvalidData).
     $unreadable = @(
@@ -71,6 +73,18 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         $err.Exception | Should -BeOfType [ArgumentException]
         $err.Exception.ParamName | Should -Be $Parameter
         $err.Exception.Message | Should -BeLike "*$Parameter*"
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
+    }
+
+    It 'leaves <Case> to the service: <Code>, nothing written' -ForEach $serviceChecked {
+        $splat = $Connection.Clone()
+        $splat.SecretId = 'bad/input'
+        foreach ($key in $Arguments.Keys) { $splat[$key] = $Arguments[$key] }
+
+        $err = { Write-SECSecretValue @splat } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.$Code,Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet"
+        $err.Exception.Message | Should -Not -BeNullOrEmpty
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 

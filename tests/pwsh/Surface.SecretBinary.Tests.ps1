@@ -73,8 +73,11 @@ Describe 'Write-SECSecretValue -SecretBinary converts its argument as AWS Tools 
         Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 
-    It 'converts SecretBinary from a piped property too' {
-        $null = [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = 'piped' } | Write-SECSecretValue @Connection
-        [Convert]::FromBase64String((Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'bin/a' }).SecretBinary) | Should -Be $Utf8.GetBytes('piped')
+    It 'binds SecretBinary from a piped property, but the piped object also binds SecretString by value' {
+        # As in AWS Tools, the object itself converts to a string for -SecretString (ValueFromPipeline), so
+        # both values are given; AWS rejects that (moto does not), so the module rejects it before sending.
+        $err = { [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = 'piped' } | Write-SECSecretValue @Connection } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike '*SecretString and SecretBinary were both given*'
+        Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 }
