@@ -29,7 +29,7 @@ Describe 'Write-SECSecretValue output and errors are shaped like AWS Tools V4' {
     }
 
     Context 'Service errors' {
-        It 'defines one exception type per Secrets Manager error, each an AmazonSecretsManagerException' -ForEach @(
+        It 'defines <_>, an AmazonSecretsManagerException' -ForEach @(
             'DecryptionFailureException', 'EncryptionFailureException', 'InternalServiceErrorException', 'InvalidNextTokenException',
             'InvalidParameterException', 'InvalidRequestException', 'LimitExceededException', 'MalformedPolicyDocumentException',
             'PreconditionNotMetException', 'PublicPolicyException', 'ResourceExistsException', 'ResourceNotFoundException'
@@ -41,21 +41,20 @@ Describe 'Write-SECSecretValue output and errors are shaped like AWS Tools V4' {
             foreach ($member in 'ErrorCode', 'StatusCode', 'RequestId', 'ErrorType') { $type.GetProperty($member) | Should -Not -BeNullOrEmpty }
         }
 
-        It 'reports neither value as InvalidRequestException with the service message' {
-            $null = New-TestSecret 'err/empty'
-            $err = { Write-SECSecretValue -SecretId 'err/empty' @Connection } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.InvalidRequestException$CmdletSuffix"
-            $err.Exception.Message | Should -Be 'You must provide either SecretString or SecretBinary.'
-            $err.Exception.InnerException.ErrorCode | Should -Be 'InvalidRequestException'
-            [int]$err.Exception.InnerException.StatusCode | Should -Be 400
-        }
-
-        It 'reports a too short token as InvalidParameterException' {
+        It 'reports a reused token with other data as ResourceExistsException, with code, status and request id' {
             $null = New-TestSecret 'err/token'
-            $err = { Write-SECSecretValue -SecretId 'err/token' -SecretString 'x' -ClientRequestToken 'short' @Connection } | Should -Throw -PassThru
-            $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.InvalidParameterException$CmdletSuffix"
+            $token = [guid]::NewGuid().ToString()
+            $null = Write-SECSecretValue -SecretId 'err/token' -SecretString 'one' -ClientRequestToken $token @Connection
+            $err = { Write-SECSecretValue -SecretId 'err/token' -SecretString 'two' -ClientRequestToken $token @Connection } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.ResourceExistsException$CmdletSuffix"
             $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
             $err.CategoryInfo.Reason | Should -Be 'InvalidOperationException'
+            $err.Exception.Message | Should -Be $err.Exception.InnerException.Message
+            $inner = $err.Exception.InnerException
+            $inner.ErrorCode | Should -Be 'ResourceExistsException'
+            [int]$inner.StatusCode | Should -Be 400
+            $inner.ErrorType | Should -Be 'Sender'
+            $inner.RequestId | Should -Not -BeNullOrEmpty
         }
 
         It 'is caught by the catch blocks AWS Tools users write' {

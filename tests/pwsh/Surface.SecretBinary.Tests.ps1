@@ -73,11 +73,11 @@ Describe 'Write-SECSecretValue -SecretBinary converts its argument as AWS Tools 
         Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 
-    It 'binds SecretBinary from a piped property, but the piped object also binds SecretString by value' {
-        # As in AWS Tools, the object itself converts to a string for -SecretString (ValueFromPipeline), so
-        # both values are given; AWS rejects that (moto does not), so the module rejects it before sending.
-        $err = { [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = 'piped' } | Write-SECSecretValue @Connection } | Should -Throw -PassThru
-        $err.Exception.Message | Should -BeLike '*SecretString and SecretBinary were both given*'
+    It 'binds a piped object to SecretString as well, as PowerShell does for AWS Tools, so SecretBinary by property is refused' {
+        # PowerShell binds the object's text to -SecretString (ValueFromPipeline with coercion) and the
+        # SecretBinary property to -SecretBinary: both values, which AWS rejects; here it fails before sending.
+        $err = { [pscustomobject]@{ SecretId = 'bin/a'; SecretBinary = [byte[]](1) } | Write-SECSecretValue @Connection } | Should -Throw -PassThru
+        $err.Exception.ParamName | Should -Be 'SecretString'
         Get-VersionStage 'bin/a' | Should -BeNullOrEmpty
     }
 }

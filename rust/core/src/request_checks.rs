@@ -2,9 +2,7 @@
 //!
 //! Some limits are not enforced by every endpoint (moto accepts both secret kinds, oversized values and
 //! too many labels), and a bad request must never create a version: so they are checked here, before
-//! anything is sent, with an error naming the cmdlet parameter. What the service itself reliably rejects
-//! (no value, an empty value, a token of the wrong length, a null SecretId) is left to it, so that the
-//! error is the service exception AWS Tools users catch.
+//! anything is sent, with an error naming the cmdlet parameter.
 
 use crate::error::CallError;
 use crate::put_secret_value::PutSecretValueRequest;
@@ -16,11 +14,26 @@ pub const MAX_SECRET_ID_CHARS: usize = 2_048;
 /// Staging labels per call, and characters per label.
 pub const MAX_VERSION_STAGES: usize = 20;
 pub const MAX_VERSION_STAGE_CHARS: usize = 256;
+/// ClientRequestToken length range.
+pub const TOKEN_CHARS: std::ops::RangeInclusive<usize> = 32..=64;
 
 /// Checks `request`; the first problem found is returned. Messages describe values, never show secrets.
 pub fn check(request: &PutSecretValueRequest<'_>) -> Result<(), CallError> {
     check_secret_id(request.secret_id.as_deref())?;
     check_secret_value(request)?;
+    if let Some(token) = &request.client_request_token {
+        let chars = token.chars().count();
+        if !TOKEN_CHARS.contains(&chars) {
+            return Err(CallError::invalid_input(
+                "ClientRequestToken",
+                format!(
+                    "The value of ClientRequestToken has {chars} characters; it must have {} to {}.",
+                    TOKEN_CHARS.start(),
+                    TOKEN_CHARS.end()
+                ),
+            ));
+        }
+    }
     if let Some(stages) = &request.version_stages {
         check_version_stages(stages)?;
     }
@@ -29,8 +42,7 @@ pub fn check(request: &PutSecretValueRequest<'_>) -> Result<(), CallError> {
 
 fn check_secret_id(secret_id: Option<&str>) -> Result<(), CallError> {
     let problem = match secret_id {
-        // A null SecretId is sent as AWS Tools sends it (after its warning); the service rejects it.
-        None => return Ok(()),
+        None => "SecretId is required and was not given (or was null).".to_string(),
         Some(id) if id.trim().is_empty() => "The value of SecretId is empty or only white space.".to_string(),
         Some(id) if id.chars().count() > MAX_SECRET_ID_CHARS => {
             format!("The value of SecretId is longer than {MAX_SECRET_ID_CHARS} characters.")
@@ -46,13 +58,19 @@ fn check_secret_value(request: &PutSecretValueRequest<'_>) -> Result<(), CallErr
             "SecretString",
             "SecretString and SecretBinary were both given; give exactly one of them.",
         )),
-        (None, None) => Ok(()),
+        (None, None) => Err(CallError::invalid_input(
+            "SecretString",
+            "Neither SecretString nor SecretBinary was given; give exactly one of them.",
+        )),
         (Some(text), None) => check_size("SecretString", text.len()),
         (None, Some(bytes)) => check_size("SecretBinary", bytes.len()),
     }
 }
 
 fn check_size(parameter: &str, bytes: usize) -> Result<(), CallError> {
+    if bytes == 0 {
+        return Err(CallError::invalid_input(parameter, format!("The value of {parameter} is empty.")));
+    }
     if bytes > MAX_SECRET_BYTES {
         return Err(CallError::invalid_input(
             parameter,
@@ -99,16 +117,22 @@ mod tests {
     fn each_limit_names_its_parameter() {
         let big = vec![1u8; MAX_SECRET_BYTES + 1];
         let big_text = "é".repeat(MAX_SECRET_BYTES / 2 + 1);
-        assert!(check(&PutSecretValueRequest { secret_id: None, ..valid() }).is_ok(), "the service decides");
+        assert_eq!(parameter_of(PutSecretValueRequest { secret_id: None, ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_id: Some(" \t".into()), ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_id: Some("a".repeat(2049)), ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_binary: Some(b"b"), ..valid() }), "SecretString");
-        assert!(check(&PutSecretValueRequest { secret_string: None, ..valid() }).is_ok(), "the service decides");
+        assert_eq!(parameter_of(PutSecretValueRequest { secret_string: None, ..valid() }), "SecretString");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_string: Some(&big_text), ..valid() }), "SecretString");
         assert_eq!(
             parameter_of(PutSecretValueRequest { secret_string: None, secret_binary: Some(&big), ..valid() }),
             "SecretBinary"
         );
+        for token in ["a".repeat(31), "a".repeat(65)] {
+            assert_eq!(
+                parameter_of(PutSecretValueRequest { client_request_token: Some(token), ..valid() }),
+                "ClientRequestToken"
+            );
+        }
         for stages in [vec![], vec!["S".to_string(); 21], vec!["s".repeat(257)], vec![String::new()]] {
             assert_eq!(parameter_of(PutSecretValueRequest { version_stages: Some(stages), ..valid() }), "VersionStage");
         }
