@@ -7,15 +7,11 @@ Set-StrictMode -Version Latest
 BeforeDiscovery {
     $big = 'x' * 65537
     $cases = @(
-        @{ Case = 'a null SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = $null; SecretString = 's'; WarningAction = 'SilentlyContinue' } }
         @{ Case = 'an empty SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = ''; SecretString = 's' } }
         @{ Case = 'a white-space SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = '   '; SecretString = 's' } }
         @{ Case = 'a tab and newline SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = "`t`n"; SecretString = 's' } }
         @{ Case = 'a 2,049-character SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = 'a' * 2049; SecretString = 's' } }
         @{ Case = 'both SecretString and SecretBinary'; Parameter = 'SecretString'; Arguments = @{ SecretString = 's'; SecretBinary = [byte[]](1, 2) } }
-        @{ Case = 'neither SecretString nor SecretBinary'; Parameter = 'SecretString'; Arguments = @{} }
-        @{ Case = 'an empty SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = '' } }
-        @{ Case = 'an empty SecretBinary'; Parameter = 'SecretBinary'; Arguments = @{ SecretBinary = [byte[]]@() } }
         @{ Case = 'a 65,537-byte ASCII SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = $big } }
         @{ Case = 'a SecretString of 32,769 two-byte characters (65,538 bytes)'; Parameter = 'SecretString'; Arguments = @{ SecretString = 'é' * 32769 } }
         @{ Case = 'a 65,537-byte SecretBinary'; Parameter = 'SecretBinary'; Arguments = @{ SecretBinary = [byte[]]::new(65537) } }
@@ -23,8 +19,6 @@ BeforeDiscovery {
         @{ Case = 'a 257-character staging label'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = @('L' * 257) } }
         @{ Case = 'an empty staging label'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = @('AWSPENDING', '') } }
         @{ Case = 'an empty list of staging labels'; Parameter = 'VersionStage'; Arguments = @{ SecretString = 's'; VersionStage = [string[]]@() } }
-        @{ Case = 'a 31-character token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 31 } }
-        @{ Case = 'a 65-character token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 65 } }
         @{ Case = 'an empty token'; Parameter = 'ClientRequestToken'; Arguments = @{ SecretString = 's'; ClientRequestToken = '' } }
         @{ Case = 'an upper-case region'; Parameter = 'Region'; Arguments = @{ SecretString = 's'; Region = 'US-EAST-1' } }
         @{ Case = 'a region with spaces'; Parameter = 'Region'; Arguments = @{ SecretString = 's'; Region = 'us east 1' } }
@@ -44,10 +38,21 @@ BeforeDiscovery {
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
         @{ Case = 'a ClientConfig proxy (not supported yet)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 8080 } } }
     )
-    # Values -SecretBinary's argument conversion can't read: a parameter binding error (InvalidData).
-    $unreadable = @(
-        @{ Case = 'a FileInfo to a missing file'; Make = { [IO.FileInfo](Join-Path ([IO.Path]::GetTempPath()) "missing-$([guid]::NewGuid())" 'secret.bin') } }
-        @{ Case = 'a closed FileStream'; Make = { $s = [IO.File]::OpenRead($PSCommandPath); $s.Dispose(); $s } }
+    # What the service rejects itself (and moto faithfully, moto-fidelity.md) is sent, as AWS Tools does, so
+    # that scripts catching InvalidRequestException / InvalidParameterException keep working.
+    $serviceChecked = @(
+        @{ Case = 'a null SecretId'; Arguments = @{ SecretId = $null; SecretString = 's' } }
+        @{ Case = 'neither SecretString nor SecretBinary'; Arguments = @{} }
+        @{ Case = 'an empty SecretString'; Arguments = @{ SecretString = '' } }
+        @{ Case = 'an empty SecretBinary'; Arguments = @{ SecretBinary = [byte[]]@() } }
+        @{ Case = 'a 31-character token'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 31 } }
+        @{ Case = 'a 65-character token'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 65 } }
+    )
+    # Rows for parameters that are not on main yet; they run once the surface work lands.
+    $pending = @(
+        @{ Case = 'a FileInfo to a missing file as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
+        @{ Case = 'a closed Stream as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
+        @{ Case = 'a 31-character RotationToken'; Reason = 'needs -RotationToken (surface issue)' }
     )
 }
 
@@ -75,14 +80,21 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
-    It 'rejects <Case> as SecretBinary at parameter binding' -ForEach $unreadable {
-        $value = & $Make
-        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretBinary $value @Connection } | Should -Throw -PassThru
+    It 'leaves <Case> to the service: a service error record, nothing written' -ForEach $serviceChecked {
+        $splat = $Connection.Clone()
+        $splat.SecretId = 'bad/input'
+        foreach ($key in $Arguments.Keys) { $splat[$key] = $Arguments[$key] }
 
-        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
-        $err.CategoryInfo.Category | Should -Be 'InvalidData'
-        $err.Exception.Message | Should -BeLike "*parameter 'SecretBinary'*"
+        $err = { Write-SECSecretValue @splat -WarningAction SilentlyContinue } | Should -Throw -PassThru
+
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.SecretsManager.Model.*Exception,Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet'
+        $err.Exception.InnerException.ErrorCode | Should -Not -BeNullOrEmpty
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
+    }
+
+    foreach ($row in $pending) {
+        It "rejects $($row.Case) (skipped: $($row.Reason))" -Skip { }
     }
 
     It 'stops a long pipeline of objects with bad properties at the first one, writing nothing' {

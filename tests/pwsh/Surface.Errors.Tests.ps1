@@ -41,6 +41,22 @@ Describe 'Write-SECSecretValue output and errors are shaped like AWS Tools V4' {
             foreach ($member in 'ErrorCode', 'StatusCode', 'RequestId', 'ErrorType') { $type.GetProperty($member) | Should -Not -BeNullOrEmpty }
         }
 
+        It 'reports neither value as InvalidRequestException with the service message' {
+            $null = New-TestSecret 'err/empty'
+            $err = { Write-SECSecretValue -SecretId 'err/empty' @Connection } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.InvalidRequestException$CmdletSuffix"
+            $err.Exception.Message | Should -Be 'You must provide either SecretString or SecretBinary.'
+            $err.Exception.InnerException.ErrorCode | Should -Be 'InvalidRequestException'
+            [int]$err.Exception.InnerException.StatusCode | Should -Be 400
+        }
+
+        It 'reports a too short token as InvalidParameterException' {
+            $null = New-TestSecret 'err/short'
+            $err = { Write-SECSecretValue -SecretId 'err/short' -SecretString 'x' -ClientRequestToken 'short' @Connection } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be "Amazon.SecretsManager.Model.InvalidParameterException$CmdletSuffix"
+            $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        }
+
         It 'reports a reused token with other data as ResourceExistsException, with code, status and request id' {
             $null = New-TestSecret 'err/token'
             $token = [guid]::NewGuid().ToString()

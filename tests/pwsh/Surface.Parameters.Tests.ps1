@@ -112,14 +112,14 @@ Describe 'Write-SECSecretValue parameters are those of AWS Tools V4' {
             (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'rot/a' }).SecretString | Should -BeExactly 'rotated'
         }
 
-        It 'warns with the AWS Tools text for -SecretId $null, then fails naming SecretId' {
+        It 'warns with the AWS Tools text for -SecretId $null and sends the request without it' {
             $warnings = $null; $err = $null
             try { Write-SECSecretValue -SecretId $null -SecretString 'x' -WarningVariable warnings -WarningAction SilentlyContinue @Connection }
             catch { $err = $_ }
             $warnings | Should -HaveCount 1
             "$($warnings[0])" | Should -BeExactly 'You are passing $null as a value for parameter SecretId which is marked as required. In case you believe this parameter was incorrectly marked as required, report this by opening an issue at https://github.com/aws/aws-tools-for-powershell/issues.'
-            # The missing id is then rejected before sending (AWS Tools leaves that to the service).
-            $err.Exception.ParamName | Should -Be 'SecretId'
+            # The service, not the cmdlet, rejects the missing id, as with AWS Tools.
+            $err.FullyQualifiedErrorId | Should -BeLike 'Amazon.SecretsManager.Model.*Exception,Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet'
         }
 
         It 'fails to bind without -SecretId in a non-interactive session' {

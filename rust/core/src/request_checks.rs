@@ -3,6 +3,10 @@
 //! Some limits are not enforced by every endpoint (moto accepts both secret kinds, oversized values and
 //! too many labels), and a bad request must never create a version: so they are checked here, before
 //! anything is sent, with an error naming the cmdlet parameter.
+//!
+//! What the service itself rejects faithfully (a missing SecretId, neither or an empty value, a token of
+//! the wrong length) is left to the service, as AWS Tools does: scripts catch those as
+//! `InvalidRequestException` / `InvalidParameterException`, and a client-side error would break them.
 
 use crate::error::CallError;
 use crate::put_secret_value::PutSecretValueRequest;
@@ -22,12 +26,12 @@ pub fn check(request: &PutSecretValueRequest<'_>) -> Result<(), CallError> {
     check_secret_id(request.secret_id.as_deref())?;
     check_secret_value(request)?;
     if let Some(token) = &request.client_request_token {
-        let chars = token.chars().count();
-        if !TOKEN_CHARS.contains(&chars) {
+        // An empty token would be dropped by some endpoints and replaced by a fresh one: a silent write.
+        if token.is_empty() {
             return Err(CallError::invalid_input(
                 "ClientRequestToken",
                 format!(
-                    "The value of ClientRequestToken has {chars} characters; it must have {} to {}.",
+                    "The value of ClientRequestToken is empty; it must have {} to {} characters.",
                     TOKEN_CHARS.start(),
                     TOKEN_CHARS.end()
                 ),
@@ -42,7 +46,7 @@ pub fn check(request: &PutSecretValueRequest<'_>) -> Result<(), CallError> {
 
 fn check_secret_id(secret_id: Option<&str>) -> Result<(), CallError> {
     let problem = match secret_id {
-        None => "SecretId is required and was not given (or was null).".to_string(),
+        None => return Ok(()),
         Some(id) if id.trim().is_empty() => "The value of SecretId is empty or only white space.".to_string(),
         Some(id) if id.chars().count() > MAX_SECRET_ID_CHARS => {
             format!("The value of SecretId is longer than {MAX_SECRET_ID_CHARS} characters.")
@@ -58,19 +62,13 @@ fn check_secret_value(request: &PutSecretValueRequest<'_>) -> Result<(), CallErr
             "SecretString",
             "SecretString and SecretBinary were both given; give exactly one of them.",
         )),
-        (None, None) => Err(CallError::invalid_input(
-            "SecretString",
-            "Neither SecretString nor SecretBinary was given; give exactly one of them.",
-        )),
+        (None, None) => Ok(()),
         (Some(text), None) => check_size("SecretString", text.len()),
         (None, Some(bytes)) => check_size("SecretBinary", bytes.len()),
     }
 }
 
 fn check_size(parameter: &str, bytes: usize) -> Result<(), CallError> {
-    if bytes == 0 {
-        return Err(CallError::invalid_input(parameter, format!("The value of {parameter} is empty.")));
-    }
     if bytes > MAX_SECRET_BYTES {
         return Err(CallError::invalid_input(
             parameter,
@@ -114,20 +112,28 @@ mod tests {
     }
 
     #[test]
+    fn what_the_service_checks_itself_is_left_to_it() {
+        assert!(check(&PutSecretValueRequest { secret_id: None, ..valid() }).is_ok());
+        assert!(check(&PutSecretValueRequest { secret_string: None, ..valid() }).is_ok());
+        assert!(check(&PutSecretValueRequest { secret_string: Some(""), ..valid() }).is_ok());
+        for token in ["a".repeat(31), "a".repeat(65)] {
+            assert!(check(&PutSecretValueRequest { client_request_token: Some(token), ..valid() }).is_ok());
+        }
+    }
+
+    #[test]
     fn each_limit_names_its_parameter() {
         let big = vec![1u8; MAX_SECRET_BYTES + 1];
         let big_text = "é".repeat(MAX_SECRET_BYTES / 2 + 1);
-        assert_eq!(parameter_of(PutSecretValueRequest { secret_id: None, ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_id: Some(" \t".into()), ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_id: Some("a".repeat(2049)), ..valid() }), "SecretId");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_binary: Some(b"b"), ..valid() }), "SecretString");
-        assert_eq!(parameter_of(PutSecretValueRequest { secret_string: None, ..valid() }), "SecretString");
         assert_eq!(parameter_of(PutSecretValueRequest { secret_string: Some(&big_text), ..valid() }), "SecretString");
         assert_eq!(
             parameter_of(PutSecretValueRequest { secret_string: None, secret_binary: Some(&big), ..valid() }),
             "SecretBinary"
         );
-        for token in ["a".repeat(31), "a".repeat(65)] {
+        for token in [String::new()] {
             assert_eq!(
                 parameter_of(PutSecretValueRequest { client_request_token: Some(token), ..valid() }),
                 "ClientRequestToken"
