@@ -68,6 +68,11 @@ Set-Content -Path $Dump -Value $text.ToString()
         Get-Content -Raw $dump | Should -Match 'ERRORS=[3-9]'
         Get-Content -Raw $dump | Should -Match "can't find the specified secret"
         Get-Content -Raw $transcript | Should -Match 'Credentials obtained from'
+        if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) {
+            # History recorded the requests (without -IncludeSensitiveData), so $AWSHistory was searched too.
+            Get-Content -Raw $dump | Should -Match 'HISTORY=True'
+            Get-Content -Raw $dump | Should -Match 'hygiene/target'
+        }
     }
 
     It 'is not in <Place>' -ForEach @(
