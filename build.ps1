@@ -11,6 +11,10 @@
              pwsh against a local Secrets Manager (moto) that the harness installs, starts and stops.
       Demo   Starts moto, writes a string secret and a binary secret with Write-SECSecretValue, prints
              the responses, stops moto.
+      Bench  Builds, then runs bench/Invoke-Benchmarks.ps1: per-call, cold-start, memory, size and parallel
+             measurements against nginx (a fast fixed responder it starts) and moto, side by side with the
+             AWS SDK for .NET, boto3, the AWS CLI and a raw HTTP loop; writes BENCHMARKS.md. Needs nginx and
+             hyperfine (Debian: apt-get install -y nginx-light hyperfine). Never part of Test.
       Clean  Removes out/ and cargo's target/.
 
 .EXAMPLE
@@ -30,7 +34,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     # Pester tags to run (Test only); when given, only those tests run and the Rust tests are skipped.
@@ -128,11 +132,19 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Assert-Tool hyperfine 'Install hyperfine (Debian: apt-get install -y hyperfine).'
+    Invoke-Native cargo build --release --locked -p secretsmanager-native-bench
+    $binary = Join-Path $Root 'target' 'release' ($IsWindows ? 'secretsmanager-native-bench.exe' : 'secretsmanager-native-bench')
+    & (Join-Path $Root 'bench' 'Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -BenchBinary $binary -OutFile (Join-Path $Root 'BENCHMARKS.md')
+}
+
 foreach ($name in $Task) {
     switch ($name) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Build; if (-not $Tag) { Invoke-RustTests }; Invoke-PesterTests }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; Invoke-Bench }
         'Clean' {
             if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
             Invoke-Native cargo clean

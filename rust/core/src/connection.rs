@@ -2,6 +2,7 @@
 //! region and credentials came from (for the cmdlet's debug messages). Resolving happens before the
 //! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
+use crate::client_cache::{self, ClientKey};
 use crate::error::{CallError, ErrorKind};
 use crate::target::ServiceTarget;
 use crate::{http, validate};
@@ -63,8 +64,17 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     if let Some(url) = &target.endpoint_url {
         config = config.endpoint_url(url.as_str());
     }
+    let key = ClientKey {
+        region: region.to_string(),
+        endpoint_url: target.endpoint_url.clone(),
+        access_key: keys.access_key.clone(),
+        secret_key: keys.secret_key.clone(),
+        session_token: keys.session_token.clone(),
+        call_settings: target.call_settings,
+    };
+    let (client, _) = client_cache::client_for(key, || Client::from_conf(config.build()));
     Ok(Connection {
-        client: Client::from_conf(config.build()),
+        client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
         region_source: "region parameter".to_string(),

@@ -15,6 +15,7 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod client_cache;
 mod response_facts;
 
 pub use call_settings::{CallSettings, RetryMode};

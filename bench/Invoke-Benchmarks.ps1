@@ -1,0 +1,347 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Runs every benchmark of SecretsManager.Native side by side in one run and writes BENCHMARKS.md.
+
+.DESCRIPTION
+    Called by `pwsh ./build.ps1 Bench` after the module and the bench binary are built. Starts nginx (a fast
+    fixed responder) and moto on loopback, measures per-call cost against the peers, cold start, memory,
+    size and parallel throughput, stops both servers, and writes the tables with median, min and max over
+    the rounds. Peers run interleaved within each round, so machine noise spreads over all of them alike;
+    the ratios are what to compare, absolute times drift with the load.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $BenchBinary,
+    [Parameter(Mandatory)] [string] $OutFile,
+    [int] $Rounds = 5,
+    [int] $Calls = 1000,
+    [int] $MotoRounds = 3,
+    [int] $CliCalls = 5,
+    [int] $ColdRuns = 8
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$Root = Split-Path $PSScriptRoot
+$Peers = Join-Path $PSScriptRoot 'peers'
+$Pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+$Venv = Join-Path $Root 'tests' '.venv-bench'
+$Python = Join-Path $Venv 'bin' 'python'
+$AwsCli = Join-Path $Venv 'bin' 'aws'
+Import-Module (Join-Path $PSScriptRoot 'NginxResponder.psm1') -Force
+Import-Module (Join-Path $Root 'tests' 'harness' 'MotoServer.psm1') -Force
+
+function Install-BenchVenv {
+    # boto3 and the AWS CLI, pinned, in their own venv (gitignored); reinstalled only when the pins change.
+    $requirements = Join-Path $PSScriptRoot 'requirements.txt'
+    $stamp = Join-Path $Venv 'requirements.installed'
+    $wanted = Get-Content -Raw $requirements
+    if ((Test-Path $stamp) -and (Get-Content -Raw $stamp) -eq $wanted) { return }
+    & python3 -m venv $Venv
+    if ($LASTEXITCODE) { throw "python3 -m venv $Venv failed." }
+    & $Python -m pip install --quiet --disable-pip-version-check -r $requirements
+    if ($LASTEXITCODE) { throw "pip install -r $requirements failed." }
+    Set-Content -Path $stamp -Value $wanted -NoNewline
+}
+
+function Expand-DotNetSdk {
+    # The AWS SDK for .NET v4 from the toolchain's offline NuGet feed (or the NuGet cache), net8.0 assemblies.
+    $feeds = @($env:SM_BENCH_NUGET_FEED, (Join-Path $PSHOME '..' 'feed'), (Join-Path $HOME '.nuget' 'packages')) | Where-Object { $_ }
+    $target = Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-awssdk'
+    $null = New-Item -ItemType Directory -Force -Path $target
+    $versions = [ordered]@{}
+    foreach ($package in 'AWSSDK.Core', 'AWSSDK.SimpleSystemsManagement') {
+        $nupkg = $feeds | ForEach-Object { Get-ChildItem -Path $_ -Recurse -Filter "$($package.ToLowerInvariant()).*.nupkg" -ErrorAction Ignore } |
+            Sort-Object Name -Descending | Select-Object -First 1
+        if (-not $nupkg) { throw "$package was not found in $($feeds -join ', ') (set SM_BENCH_NUGET_FEED)." }
+        $versions[$package] = $nupkg.Name -replace "^$([regex]::Escape($package.ToLowerInvariant()))\.", '' -replace '\.nupkg$', ''
+        $zip = [IO.Compression.ZipFile]::OpenRead($nupkg.FullName)
+        try {
+            $entry = $zip.GetEntry("lib/net8.0/$package.dll")
+            [IO.Compression.ZipFileExtensions]::ExtractToFile($entry, (Join-Path $target "$package.dll"), $true)
+        } finally { $zip.Dispose() }
+    }
+    [pscustomobject]@{ Folder = $target; Versions = $versions }
+}
+
+function Invoke-Json {
+    # Runs a native command that prints one JSON line last; returns it parsed.
+    $command, $arguments = $args
+    $output = & $command @arguments
+    if ($LASTEXITCODE) { throw "'$command $arguments' failed with exit code $LASTEXITCODE." }
+    @($output)[-1] | ConvertFrom-Json
+}
+
+function Get-Stats([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $n = $sorted.Count
+    $median = if ($n % 2) { $sorted[[int][math]::Floor($n / 2)] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+    [pscustomobject]@{ Median = $median; Min = $sorted[0]; Max = $sorted[-1]; Runs = $n }
+}
+
+function Format-Ms([double] $Value) { if ($Value -ge 100) { '{0:N0}' -f $Value } elseif ($Value -ge 1) { '{0:N2}' -f $Value } else { '{0:N3}' -f $Value } }
+
+function Measure-PeakMiB([string[]] $Command, [int] $Runs) {
+    # Peak RSS of a whole process (GNU time's %M, KiB); the median of -Runs runs, in MiB.
+    $values = foreach ($i in 1..$Runs) {
+        $out = & /usr/bin/time -f 'PEAK %M' @Command 2>&1
+        if ($LASTEXITCODE) { throw "'$Command' failed: $out" }
+        [double](($out | Where-Object { "$_" -like 'PEAK *' } | Select-Object -Last 1) -replace '\D', '') / 1024
+    }
+    Get-Stats $values
+}
+
+$machine = [ordered]@{
+    Date      = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm') + ' UTC'
+    Cpu       = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^[^:]*:\s*', '')
+    Cores     = [Environment]::ProcessorCount
+    MemoryGiB = [math]::Round([double]((Get-Content /proc/meminfo -TotalCount 1) -replace '\D', '') / 1MB, 1)
+    Kernel    = (uname -r)
+    LoadStart = (Get-Content /proc/loadavg)
+}
+
+Write-Host 'Preparing peers (bench venv, AWS SDK for .NET) ...'
+Install-BenchVenv
+$sdk = Expand-DotNetSdk
+$versions = [ordered]@{
+    'SecretsManager.Native' = (Import-PowerShellDataFile (Get-ChildItem $ModulePath -Filter *.psd1 | Select-Object -First 1).FullName).ModuleVersion
+    'PowerShell'            = $PSVersionTable.PSVersion.ToString()
+    '.NET'                  = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+    'rustc'                 = (rustc --version)
+    'AWS SDK for .NET'      = "AWSSDK.Core $($sdk.Versions['AWSSDK.Core']), AWSSDK.SimpleSystemsManagement $($sdk.Versions['AWSSDK.SimpleSystemsManagement'])"
+    'Python'                = (& $Python --version)
+    'boto3'                 = (& $Python -c 'import boto3, botocore; print(boto3.__version__, "/ botocore", botocore.__version__)')
+    'AWS CLI'               = ((& $AwsCli --version 2>&1) -join ' ')
+    'nginx'                 = ((& (Get-Command nginx, /usr/sbin/nginx -ErrorAction Ignore | Select-Object -First 1).Source -v 2>&1) -join ' ') -replace '^nginx version:\s*', ''
+    'moto'                  = (Get-Content (Join-Path $Root 'tests' 'harness' 'requirements.txt') | Where-Object { $_ -match '^moto' })
+    'hyperfine'             = (hyperfine --version)
+}
+
+$env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'; $env:AWS_DEFAULT_REGION = 'us-east-1'
+$env:AWS_EC2_METADATA_DISABLED = 'true'; $env:AWS_CONFIG_FILE = '/dev/null'; $env:AWS_SHARED_CREDENTIALS_FILE = '/dev/null'
+
+$nginx = Start-NginxResponder
+$moto = Start-MotoServer
+try {
+    $endpoints = [ordered]@{ nginx = $nginx.Endpoint; moto = $moto.Endpoint }
+    $commands = [ordered]@{}
+
+    # --- Per call: every peer, interleaved within each round -------------------------------------------------
+    $peerCommands = [ordered]@{
+        'Write-SECSecretValue (this module)'     = { param($e, $n) @($Pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $Peers 'Cmdlet.ps1'), '-ModulePath', $ModulePath, '-Endpoint', $e, '-Calls', $n) }
+        'Rust core alone (bench binary)'         = { param($e, $n) @($BenchBinary, 'core', $e, $n) }
+        'AWS SDK for .NET v4 from pwsh (SSM PutParameter stand-in)' = { param($e, $n) @($Pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $Peers 'DotNetSdk.ps1'), '-SdkFolder', $sdk.Folder, '-Endpoint', $e, '-Calls', $n) }
+        'boto3 (one Python process)'             = { param($e, $n) @($Python, (Join-Path $Peers 'boto3_loop.py'), $e, $n) }
+        'Raw keep-alive HTTP POST loop (Rust, no SDK)' = { param($e, $n) @($BenchBinary, 'raw', $e, $n) }
+    }
+    $perCall = [ordered]@{}
+    foreach ($endpointName in $endpoints.Keys) {
+        # PowerShell names are case-insensitive: this must not be called $rounds.
+        $roundCount = $endpointName -eq 'moto' ? $MotoRounds : $Rounds
+        $results = [ordered]@{}
+        foreach ($name in $peerCommands.Keys) { $results[$name] = [Collections.Generic.List[object]]::new() }
+        foreach ($round in 1..$roundCount) {
+            if ($endpointName -eq 'moto') {
+                Reset-MotoServer $moto.Endpoint
+                $null = Invoke-MotoApi $moto.Endpoint CreateSecret @{ Name = 'bench/secret'; SecretString = 'initial' }
+            }
+            foreach ($name in $peerCommands.Keys) {
+                if ($name -like 'Raw*' -and $endpointName -eq 'moto') { continue }
+                Write-Host "[$endpointName round $round/$roundCount] $name"
+                $command = & $peerCommands[$name] $endpoints[$endpointName] $Calls
+                $commands["$name"] = ($command -join ' ') -replace [regex]::Escape($endpoints[$endpointName]), '<endpoint>' -replace [regex]::Escape($Root + [IO.Path]::DirectorySeparatorChar), ''
+                $results[$name].Add((Invoke-Json @command))
+            }
+        }
+        # The AWS CLI: one process per call, so far fewer calls.
+        $cli = 'AWS CLI (one process per call)'
+        $results[$cli] = [Collections.Generic.List[object]]::new()
+        foreach ($round in 1..[math]::Min($roundCount, 3)) {
+            Write-Host "[$endpointName CLI round $round] $CliCalls calls"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            foreach ($i in 1..$CliCalls) {
+                $null = & $AwsCli secretsmanager put-secret-value --endpoint-url $endpoints[$endpointName] --secret-id bench/secret --secret-string bench-value
+                if ($LASTEXITCODE) { throw "aws secretsmanager put-secret-value failed ($LASTEXITCODE)." }
+            }
+            $results[$cli].Add([pscustomobject]@{ first_ms = [double]::NaN; per_call_ms = $watch.Elapsed.TotalMilliseconds / $CliCalls })
+        }
+        $commands[$cli] = "tests/.venv-bench/bin/aws secretsmanager put-secret-value --endpoint-url <endpoint> --secret-id bench/secret --secret-string bench-value  (x$CliCalls, one process each)"
+        $perCall[$endpointName] = $results
+    }
+
+    # --- Cold start ---------------------------------------------------------------------------------------
+    Write-Host 'Cold start (hyperfine) ...'
+    $manifest = (Get-ChildItem $ModulePath -Filter *.psd1 | Select-Object -First 1).FullName
+    $call = "Write-SECSecretValue -SecretId bench/secret -SecretString v -EndpointUrl $($nginx.Endpoint) -Region us-east-1 -AccessKey testing -SecretKey testing"
+    $sdkCold = "`$null=[Reflection.Assembly]::LoadFrom('$($sdk.Folder)/AWSSDK.Core.dll'); `$null=[Reflection.Assembly]::LoadFrom('$($sdk.Folder)/AWSSDK.SimpleSystemsManagement.dll'); `$c=[Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig]::new(); `$c.ServiceURL='$($nginx.Endpoint)'; `$c.AuthenticationRegion='us-east-1'; `$r=[Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new(); `$r.Name='/b'; `$r.Value='v'; `$null=[Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::new([Amazon.Runtime.BasicAWSCredentials]::new('testing','testing'), `$c).PutParameterAsync(`$r).GetAwaiter().GetResult()"
+    $cold = [ordered]@{
+        'bare pwsh (exit)'                          = 'exit'
+        'Import-Module only'                        = "Import-Module '$manifest'"
+        'Import-Module + first Write-SECSecretValue' = "Import-Module '$manifest'; `$null = $call"
+        'AWS SDK for .NET: load + client + 1 call (peer)' = $sdkCold
+    }
+    $coldJson = Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-cold.json'
+    $hyperfineArgs = @('-N', '--warmup', '1', '--runs', $ColdRuns, '--export-json', $coldJson, '--style', 'basic')
+    foreach ($name in $cold.Keys) { $hyperfineArgs += '-n', $name, "$Pwsh -NoProfile -NonInteractive -Command `"$($cold[$name])`"" }
+    & hyperfine @hyperfineArgs | Out-Host
+    if ($LASTEXITCODE) { throw 'hyperfine failed.' }
+    $coldResults = (Get-Content -Raw $coldJson | ConvertFrom-Json).results
+    $peak = [ordered]@{}
+    foreach ($name in $cold.Keys) { $peak[$name] = Measure-PeakMiB @($Pwsh, '-NoProfile', '-NonInteractive', '-Command', $cold[$name]) 5 }
+    # Import-Module alone, timed inside pwsh (no process start), in fresh processes.
+    $importMs = foreach ($i in 1..$ColdRuns) {
+        [double](& $Pwsh -NoProfile -NonInteractive -Command "(Measure-Command { Import-Module '$manifest' }).TotalMilliseconds")
+    }
+    $importStats = Get-Stats $importMs
+
+    # --- Memory, size, parallel ---------------------------------------------------------------------------
+    Write-Host 'Memory over 10,000 calls ...'
+    $memory = Invoke-Json $Pwsh -NoProfile -NonInteractive -File (Join-Path $Peers 'Memory.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 10000
+    Write-Host 'Parallel throughput ...'
+    $parallel = foreach ($i in 1..3) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File (Join-Path $Peers 'Parallel.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 2000 }
+    $callProfile = @()
+    if (Get-Command perf -ErrorAction Ignore) {
+        Write-Host 'Profile of 3,000 calls (perf) ...'
+        $callProfile = @(& (Join-Path $PSScriptRoot 'Measure-CallProfile.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -Calls 3000)
+    }
+    $library = Get-ChildItem -Recurse -File (Join-Path $ModulePath 'runtimes') | Select-Object -First 1
+    $moduleBytes = (Get-ChildItem -Recurse -File $ModulePath | Measure-Object Length -Sum).Sum
+} finally {
+    Stop-NginxResponder $nginx
+    Stop-MotoServer $moto
+}
+$machine.LoadEnd = (Get-Content /proc/loadavg)
+
+# --- BENCHMARKS.md -------------------------------------------------------------------------------------------
+$md = [Text.StringBuilder]::new()
+function Add-Line([string] $Text = '') { $null = $md.AppendLine($Text) }
+$loaded = ([double]($machine.LoadStart -split ' ')[0]) -gt 1.0 -or ([double]($machine.LoadEnd -split ' ')[0]) -gt 1.0
+
+Add-Line '# Benchmarks'
+Add-Line
+Add-Line "Written by ``pwsh ./build.ps1 Bench`` ($($machine.Date)). Every number below comes from one run of that command; rerun it to reproduce."
+Add-Line 'Peers run interleaved round by round on the same machine and endpoints, so compare the **ratios**: absolute times drift with load.'
+if ($loaded) {
+    Add-Line
+    Add-Line "> **This run was on a loaded machine** (load average at start: $($machine.LoadStart); at end: $($machine.LoadEnd); $($machine.Cores) cores shared with other builds and tests). Absolute times are inflated and noisy; the side-by-side ratios are the result."
+}
+Add-Line
+Add-Line '## Machine and versions'
+Add-Line
+Add-Line '| | |'
+Add-Line '|---|---|'
+Add-Line "| CPU | $($machine.Cpu), $($machine.Cores) cores |"
+Add-Line "| Memory | $($machine.MemoryGiB) GiB |"
+Add-Line "| Kernel | $($machine.Kernel) |"
+Add-Line "| Load average (start / end) | $($machine.LoadStart) / $($machine.LoadEnd) |"
+foreach ($key in $versions.Keys) { Add-Line "| $key | $($versions[$key]) |" }
+Add-Line
+Add-Line '## Per call: sequential writes in one process'
+Add-Line
+Add-Line "$Calls sequential PutSecretValue calls per run after one warm-up call (reported as *first call*), $Rounds rounds against nginx and $MotoRounds against moto (reset and one secret created before each round); the AWS CLI makes $CliCalls calls, one process each, in up to 3 rounds. Times in ms per call: median (min–max) over the rounds. The .NET SDK row calls SSM ``PutParameter`` because ``AWSSDK.SecretsManager`` is not available offline here: the same awsJson1.1 protocol, SigV4 signing and HTTP stack stand in for it."
+foreach ($endpointName in $perCall.Keys) {
+    $results = $perCall[$endpointName]
+    $sdkName = $results.Keys | Where-Object { $_ -like 'AWS SDK*' }
+    $sdkMedian = (Get-Stats ($results[$sdkName].per_call_ms)).Median
+    $botoMedian = (Get-Stats ($results['boto3 (one Python process)'].per_call_ms)).Median
+    Add-Line
+    Add-Line "### Against $endpointName$($endpointName -eq 'nginx' ? ' (fast fixed responder on loopback)' : ' (moto server, as in the tests)')"
+    Add-Line
+    Add-Line '| Client | ms per call, median (min–max) | × .NET SDK | × boto3 | first call, ms (median) |'
+    Add-Line '|---|---|---|---|---|'
+    foreach ($name in $results.Keys) {
+        if ($results[$name].Count -eq 0) { continue }
+        $s = Get-Stats ($results[$name].per_call_ms)
+        $firsts = @($results[$name].first_ms | Where-Object { -not [double]::IsNaN($_) })
+        $first = $firsts.Count ? (Format-Ms (Get-Stats $firsts).Median) : '—'
+        Add-Line ("| {0} | {1} ({2}–{3}) | {4:N2} | {5:N2} | {6} |" -f $name, (Format-Ms $s.Median), (Format-Ms $s.Min), (Format-Ms $s.Max), ($s.Median / $sdkMedian), ($s.Median / $botoMedian), $first)
+    }
+}
+Add-Line
+Add-Line '## Cold start'
+Add-Line
+Add-Line "``hyperfine --warmup 1 --runs $ColdRuns``, each a fresh ``pwsh -NoProfile -NonInteractive -Command ...`` (the call goes to nginx). Peak memory: GNU ``time -f %M``, median of 5 runs."
+Add-Line
+Add-Line '| Command | wall ms, median (min–max) | × bare pwsh | peak MiB (median) | + MiB over bare pwsh |'
+Add-Line '|---|---|---|---|---|'
+$bare = $coldResults | Where-Object command -EQ 'bare pwsh (exit)'
+$barePeak = $peak['bare pwsh (exit)'].Median
+foreach ($r in $coldResults) {
+    Add-Line ("| {0} | {1:N0} ({2:N0}–{3:N0}) | {4:N2} | {5:N1} | {6:+0.0;-0.0;0.0} |" -f $r.command, ($r.median * 1000), ($r.min * 1000), ($r.max * 1000), ($r.median / $bare.median), $peak[$r.command].Median, ($peak[$r.command].Median - $barePeak))
+}
+Add-Line
+Add-Line ("``Import-Module`` alone inside pwsh (``Measure-Command``, fresh process each, $ColdRuns runs): median {0:N1} ms (min {1:N1}, max {2:N1})." -f $importStats.Median, $importStats.Min, $importStats.Max)
+Add-Line
+Add-Line '## Memory and size'
+Add-Line
+Add-Line 'Resident set (VmRSS, after a full GC) of one pwsh process calling nginx:'
+Add-Line
+Add-Line '| Point | RSS MiB | + MiB over before import |'
+Add-Line '|---|---|---|'
+foreach ($p in $memory.PSObject.Properties) { Add-Line ("| {0} | {1:N1} | {2:+0.0;-0.0;0.0} |" -f ($p.Name -replace '_', ' '), $p.Value, ($p.Value - $memory.before_import)) }
+Add-Line
+Add-Line ("Native library ``{0}``: {1:N2} MB ({2:N0} bytes). Whole module folder: {3:N2} MB." -f $library.Name, ($library.Length / 1MB), $library.Length, ($moduleBytes / 1MB))
+Add-Line
+Add-Line '## Parallel throughput'
+Add-Line
+Add-Line 'Against nginx, 2,000 calls each way in one pwsh, 3 runs; calls per second, median (min–max).'
+Add-Line
+Add-Line '| Mode | calls/s | × sequential |'
+Add-Line '|---|---|---|'
+$seq = Get-Stats $parallel.sequential_per_s
+foreach ($mode in @(@('sequential loop', 'sequential_per_s'), @('ForEach-Object -Parallel -ThrottleLimit 8, one call per item', 'parallel_per_item_per_s'), @('ForEach-Object -Parallel -ThrottleLimit 8, 8 items of 250 calls', 'parallel_blocks_per_s'))) {
+    $s = Get-Stats ($parallel.($mode[1]))
+    Add-Line ("| {0} | {1:N0} ({2:N0}–{3:N0}) | {4:N2} |" -f $mode[0], $s.Median, $s.Min, $s.Max, ($s.Median / $seq.Median))
+}
+Add-Line
+if ($callProfile) {
+    Add-Line '## Where a call''s time goes'
+    Add-Line
+    Add-Line 'CPU samples of one pwsh making 3,000 calls against nginx (`bench/Measure-CallProfile.ps1`: `perf record -F 999 -g` with `DOTNET_PerfMapEnabled=1`, `perf report --sort dso`), process start and import included. *memfd:doublemapper* is JIT-compiled .NET code (PowerShell and the module''s C#).'
+    Add-Line
+    Add-Line '| Binary | % of CPU samples |'
+    Add-Line '|---|---|'
+    foreach ($row in $callProfile) { Add-Line ("| {0} | {1:N1} |" -f $row.Binary, $row.Percent) }
+    Add-Line
+}
+
+# Targets of issue 7, checked against this run's medians.
+$nginxResults = $perCall['nginx']
+$cmdletMs = (Get-Stats $nginxResults['Write-SECSecretValue (this module)'].per_call_ms).Median
+$sdkMs = (Get-Stats $nginxResults[($nginxResults.Keys | Where-Object { $_ -like 'AWS SDK*' })].per_call_ms).Median
+$botoMs = (Get-Stats $nginxResults['boto3 (one Python process)'].per_call_ms).Median
+$coldCall = $coldResults | Where-Object command -EQ 'Import-Module + first Write-SECSecretValue'
+$coldRatio = $coldCall.median / $bare.median
+$coldPeak = $peak['Import-Module + first Write-SECSecretValue'].Median - $barePeak
+$rssFirst = $memory.after_first_call - $memory.before_import
+$rssValues = @($memory.PSObject.Properties | Where-Object Name -Like 'after_*_calls' | ForEach-Object Value)
+$rssDrift = ($rssValues | Measure-Object -Maximum).Maximum - ($rssValues | Measure-Object -Minimum).Minimum
+function Get-Verdict([bool] $Held) { $Held ? 'holds' : '**missed**' }
+Add-Line '## Targets (this run)'
+Add-Line
+Add-Line '| Target | Measured | Verdict |'
+Add-Line '|---|---|---|'
+Add-Line ("| cold import + first call ≤ 1.10× bare pwsh | {0:N2}× | {1} |" -f $coldRatio, (Get-Verdict ($coldRatio -le 1.10)))
+Add-Line ("| cold peak memory ≤ +10 MiB over bare pwsh | {0:+0.0;-0.0} MiB | {1} |" -f $coldPeak, (Get-Verdict ($coldPeak -le 10)))
+Add-Line ("| per call (nginx) ≤ .NET SDK method call from pwsh | {0} vs {1} ms = {2:N2}× | {3} |" -f (Format-Ms $cmdletMs), (Format-Ms $sdkMs), ($cmdletMs / $sdkMs), (Get-Verdict ($cmdletMs -le $sdkMs)))
+Add-Line ("| per call (nginx) ≤ 0.5× boto3 | {0:N2}× | {1} |" -f ($cmdletMs / $botoMs), (Get-Verdict ($cmdletMs -le 0.5 * $botoMs)))
+Add-Line ("| RSS after import + first call ≤ +10 MiB | {0:+0.0;-0.0} MiB | {1} |" -f $rssFirst, (Get-Verdict ($rssFirst -le 10)))
+Add-Line ("| RSS flat over 10,000 calls | spread {0:N1} MiB between the 2,500-call checkpoints | {1} |" -f $rssDrift, (Get-Verdict ($rssDrift -le 2)))
+Add-Line ("| native library ≤ 4 MB | {0:N2} MB | {1} |" -f ($library.Length / 1MB), (Get-Verdict ($library.Length -le 4MB)))
+Add-Line
+$analysis = Join-Path $PSScriptRoot 'analysis.md'
+if (Test-Path $analysis) { Add-Line (Get-Content -Raw $analysis).TrimEnd(); Add-Line }
+Add-Line '## Exact commands'
+Add-Line
+Add-Line 'All run by `bench/Invoke-Benchmarks.ps1` (`pwsh ./build.ps1 Bench`); `<endpoint>` is nginx (`bench/nginx.conf.template`, a free loopback port) or moto.'
+Add-Line
+Add-Line '```'
+foreach ($name in $commands.Keys) { Add-Line "# $name"; Add-Line $commands[$name] }
+Add-Line ("# cold start`nhyperfine $($hyperfineArgs -join ' ')" -replace [regex]::Escape($nginx.Endpoint), '<endpoint>')
+Add-Line "pwsh -NoProfile -File bench/peers/Memory.ps1 -ModulePath out/SecretsManager.Native -Endpoint <endpoint> -Calls 10000"
+Add-Line "pwsh -NoProfile -File bench/peers/Parallel.ps1 -ModulePath out/SecretsManager.Native -Endpoint <endpoint> -Calls 2000"
+Add-Line '```'
+Set-Content -Path $OutFile -Value $md.ToString().TrimEnd() -Encoding utf8NoBOM
+Write-Host "Wrote $OutFile"

@@ -1,0 +1,21 @@
+#Requires -Version 7.4
+<#
+    Per-call cost of Write-SECSecretValue: imports the module, makes one call (reported apart: it pays for
+    the runtime, the client and the connection), then -Calls sequential calls; prints one JSON line.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $Endpoint,
+    [int] $Calls = 1000
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
+$watch = [Diagnostics.Stopwatch]::StartNew()
+$null = Write-SECSecretValue @arguments
+$first = $watch.Elapsed.TotalMilliseconds
+$watch.Restart()
+for ($i = 0; $i -lt $Calls; $i++) { $null = Write-SECSecretValue @arguments }
+$perCall = $watch.Elapsed.TotalMilliseconds / $Calls
+[pscustomobject]@{ first_ms = $first; per_call_ms = $perCall } | ConvertTo-Json -Compress

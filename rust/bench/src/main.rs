@@ -1,0 +1,112 @@
+//! `secretsmanager-native-bench <core|raw> <endpoint-url> <calls>`: makes `calls` sequential
+//! PutSecretValue calls against `endpoint-url` in this one process and prints one JSON line with the
+//! per-call time in milliseconds (first call excluded from the loop and reported on its own).
+//!
+//! - `core`: the Rust core exactly as the FFI drives it for one cmdlet call (connect, then put, each
+//!   in `block_on_cancellable`): the floor of our stack, without .NET and PowerShell.
+//! - `raw`: one keep-alive TCP connection writing a fixed signed-looking POST and reading the answer:
+//!   the floor of the machine (no SDK, no signing, no JSON).
+
+use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::ExitCode;
+use std::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(mode), Some(endpoint), Some(Ok(calls))) =
+        (args.get(1), args.get(2), args.get(3).map(|n| n.parse::<u32>()))
+    else {
+        eprintln!("usage: secretsmanager-native-bench <core|raw> <endpoint-url> <calls>");
+        return ExitCode::from(2);
+    };
+    let mut call: Box<dyn FnMut() -> Result<(), String>> = match mode.as_str() {
+        "core" => Box::new(core_call(endpoint.clone())),
+        "raw" => match raw_call(endpoint) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        other => {
+            eprintln!("unknown mode '{other}'");
+            return ExitCode::from(2);
+        }
+    };
+    let first = Instant::now();
+    if let Err(e) = call() {
+        eprintln!("first call failed: {e}");
+        return ExitCode::FAILURE;
+    }
+    let first_ms = first.elapsed().as_secs_f64() * 1e3;
+    let start = Instant::now();
+    for _ in 0..calls {
+        if let Err(e) = call() {
+            eprintln!("call failed: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let per_call_ms = start.elapsed().as_secs_f64() * 1e3 / f64::from(calls.max(1));
+    println!("{{\"mode\":\"{mode}\",\"calls\":{calls},\"first_ms\":{first_ms:.4},\"per_call_ms\":{per_call_ms:.5}}}");
+    ExitCode::SUCCESS
+}
+
+fn core_call(endpoint: String) -> impl FnMut() -> Result<(), String> {
+    let target = ServiceTarget {
+        region: Some("us-east-1".into()),
+        endpoint_url: Some(endpoint),
+        keys: Some(ExplicitKeys {
+            access_key: "testing".into(),
+            secret_key: "testing".to_string().into(),
+            session_token: None,
+        }),
+        ..Default::default()
+    };
+    move || {
+        let cancel = CancellationToken::new();
+        let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
+        let request = PutSecretValueRequest {
+            secret_id: Some("bench/secret".into()),
+            secret_string: Some("bench-value"),
+            ..Default::default()
+        };
+        block_on_cancellable(&cancel, put_secret_value(&connection, request)).map(|_| ()).map_err(|e| e.message)
+    }
+}
+
+fn raw_call(endpoint: &str) -> Result<impl FnMut() -> Result<(), String>, String> {
+    let authority = endpoint.strip_prefix("http://").ok_or("raw mode needs an http:// endpoint")?.trim_end_matches('/');
+    let stream = TcpStream::connect(authority).map_err(|e| e.to_string())?;
+    stream.set_nodelay(true).map_err(|e| e.to_string())?;
+    let mut reader = BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
+    let mut writer = stream;
+    let body = r#"{"SecretId":"bench/secret","SecretString":"bench-value","ClientRequestToken":"00000000-0000-4000-8000-000000000000"}"#;
+    let request = format!(
+        "POST / HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/x-amz-json-1.1\r\n\
+         X-Amz-Target: secretsmanager.PutSecretValue\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    Ok(move || {
+        writer.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+        let mut length = 0usize;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            reader.read_line(&mut line).map_err(|e| e.to_string())?;
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().map_err(|_| "bad content-length".to_string())?;
+            }
+        }
+        let mut body = vec![0u8; length];
+        reader.read_exact(&mut body).map_err(|e| e.to_string())
+    })
+}
