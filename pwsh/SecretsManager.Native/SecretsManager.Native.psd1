@@ -12,9 +12,11 @@
     PowerShellVersion    = '7.4'
 
     # Explicit lists: auto-loading and tab completion work without importing, and import stays fast.
-    CmdletsToExport      = @('Write-SECSecretValue', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory')
+    CmdletsToExport      = @('Write-SECSecretValue', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory',
+        'Set-AWSCredential', 'Get-AWSCredential', 'Clear-AWSCredential', 'New-AWSCredential',
+        'Set-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Clear-DefaultAWSRegion')
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Set-AWSCredentials', 'Get-AWSCredentials', 'Clear-AWSCredentials', 'New-AWSCredentials')
     VariablesToExport    = @()
 
     PrivateData          = @{

@@ -1,6 +1,7 @@
 # Dot-sourced by every suite's BeforeAll: imports the harness and the built module, and defines the
 # connection to the local server. Keep it small; a suite's own setup belongs in the suite.
 Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
+Import-Module (Join-Path $PSScriptRoot 'StandIn.psm1')
 Import-Module (Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1')
 
 $Endpoint = $env:SMN_TEST_ENDPOINT

@@ -39,8 +39,11 @@ Describe 'Write-SECSecretValue asks before writing, as AWS Tools V4' {
 
     It 'still needs a region with -WhatIf, because it is resolved first' {
         $noRegion = $Connection.Clone(); $noRegion.Remove('Region')
-        { Write-SECSecretValue -SecretId 'sp/d' -SecretString 'x' -WhatIf @noRegion } |
-            Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.'
+        $state = Enter-CleanAwsEnvironment   # no AWS_REGION, profile or metadata may supply one
+        try {
+            { Write-SECSecretValue -SecretId 'sp/d' -SecretString 'x' -WhatIf @noRegion } |
+                Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.'
+        } finally { Exit-CleanAwsEnvironment $state }
     }
 
     It 'writes without asking when $ConfirmPreference is above Medium (the default)' {

@@ -140,8 +140,11 @@ Describe 'Write-SECSecretValue' {
 
         It 'needs a region' {
             $noRegion = $Connection.Clone(); $noRegion.Remove('Region')
-            { Write-SECSecretValue -SecretId 'app/db' -SecretString 'x' @noRegion } |
-                Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,*'
+            $state = Enter-CleanAwsEnvironment   # no AWS_REGION, profile or metadata may supply one
+            try {
+                { Write-SECSecretValue -SecretId 'app/db' -SecretString 'x' @noRegion } |
+                    Should -Throw -ExpectedMessage 'No region specified or obtained from persisted/shell defaults.' -ErrorId 'InvalidOperationException,*'
+            } finally { Exit-CleanAwsEnvironment $state }
         }
 
         It 'names the parameter of a malformed endpoint URL' {

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using SecretsManager.Native.Interop;
@@ -30,6 +31,26 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Alias("ST")]
     public string? SessionToken { get; set; }
 
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("StoredCredentials", "AWSProfileName")]
+    public string? ProfileName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    public string? ProfileLocation { get; set; }
+
+    /// <summary>
+    /// A credential object: this module's <see cref="Amazon.PowerShell.Common.AWSPSCredentials"/> or anything
+    /// with <c>GetCredentials()</c> returning AccessKey/SecretKey/Token (AWS Tools' AWSCredentials). By property
+    /// name only: typed as object, binding it by value would capture every piped input.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? Credential { get; set; }
+
+    /// <summary>Only for SAML role profiles, which are not supported: using it is a clear error.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public PSCredential? NetworkCredential { get; set; }
+
     /// <summary>Retry, timeout and endpoint settings; see ClientConfigSettings (reliability).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? ClientConfig { get; set; }
@@ -43,6 +64,13 @@ public abstract class ServiceCmdlet : PSCmdlet
     /// </summary>
     internal NativeCall Connect()
     {
+        if (NetworkCredential is not null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new NotSupportedException("-NetworkCredential is not supported: SAML role profiles are not available in SecretsManager.Native. " +
+                    "Use a profile with credential_process, sso_session or role_arn (see docs/compatibility.md)."),
+                "NetworkCredentialNotSupported", ErrorCategory.NotImplemented, NetworkCredential));
+        }
         var call = NativeCall.Open();
         byte[]? document = null;
         try
@@ -75,21 +103,37 @@ public abstract class ServiceCmdlet : PSCmdlet
     /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
     protected override void StopProcessing() => _running?.Cancel();
 
-    /// <summary>Where to call and as whom, as the native library's connection document.</summary>
+    /// <summary>
+    /// Where to call and as whom, as the native library's connection document: the parameters, plus what
+    /// only the shell knows (its variables through the caller's scope, its own copy of the environment).
+    /// </summary>
     private RequestDocument ConnectionDocument()
     {
         var config = ClientConfigSettings.Read(ClientConfig, this);
-        return new RequestDocument()
+        var document = new RequestDocument()
             .Add("Region", RegionName(Region) ?? config.Region)
             .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
+            .Add("ProfileName", ProfileName)
+            .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
             .Add("ClientConfig", config.Document());
+        if (Credential is not null)
+        {
+            document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));
+        }
+        if (ShellCredentials.Stored(this) is { } stored)
+        {
+            document.Add("StoredCredentials", ShellCredentials.Describe(this, stored, "StoredAWSCredentials"));
+        }
+        return document
+            .Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string)
+            .Add("Environment", ShellCredentials.Environment());
     }
 
     /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>
-    private static string? RegionName(object? region) => region switch
+    internal static string? RegionName(object? region) => region switch
     {
         null => null,
         PSObject wrapped => RegionName(wrapped.BaseObject is PSCustomObject ? wrapped.Properties["Region"]?.Value : wrapped.BaseObject),

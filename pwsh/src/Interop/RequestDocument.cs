@@ -66,6 +66,15 @@ internal sealed class RequestDocument
         return this;
     }
 
+    /// <summary>Adds a string map member; null values are left out.</summary>
+    public RequestDocument Add(string name, IReadOnlyDictionary<string, string?>? values)
+    {
+        if (values is null) return this;
+        var nested = new RequestDocument();
+        foreach (var (key, value) in values) nested.Add(key, value);
+        return Add(name, nested);
+    }
+
     /// <summary>The document as UTF-8 bytes; the caller wipes them after use (they may hold a key).</summary>
     public byte[] ToUtf8()
     {

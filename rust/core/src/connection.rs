@@ -3,15 +3,11 @@
 //! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
 use crate::client_cache::{self, ClientKey};
-use crate::error::{CallError, ErrorKind};
+use crate::error::CallError;
 use crate::target::ServiceTarget;
-use crate::{http, validate};
-use aws_credential_types::Credentials;
+use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
 use aws_sdk_secretsmanager::{Client, Config};
-
-pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
-pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -37,54 +33,58 @@ impl Connection {
     }
 }
 
-/// Resolves region and credentials for `target` and builds the client.
+/// Resolves region and credentials for `target` and builds the client. Credentials are looked for
+/// first, as in AWS Tools, so that with nothing configured the credentials message comes first; the
+/// region is known before, because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
-    let region = target.region.as_deref().ok_or_else(|| CallError::new(ErrorKind::Region, NO_REGION))?;
-    validate::region(region)?;
+    if let Some(region) = &target.region {
+        validate::region(region)?;
+    }
     target.call_settings.validate()?;
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
-    let keys = target.keys.as_ref().ok_or_else(|| CallError::new(ErrorKind::Credentials, NO_CREDENTIALS))?;
-    let credentials = Credentials::new(
-        keys.access_key.as_str(),
-        keys.secret_key.as_str(),
-        keys.session_token.as_ref().map(|t| t.to_string()),
-        None,
-        "SecretsManager.Native explicit keys",
-    );
+    let region_outcome = region_chain::resolve(target).await;
+    let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
+    let credentials = credential_chain::resolve(target, sts_region, !region_outcome.metadata_missing).await?;
+    let resolved_region = region_outcome.region?;
+    let region = resolved_region.region.as_str();
+    validate::region(region)?;
 
+    let identity = &credentials.credentials;
+    // The cache key holds the resolved keys, so a refreshed role session builds a fresh client.
+    let key = ClientKey {
+        region: region.to_string(),
+        endpoint_url: target.endpoint_url.clone(),
+        access_key: identity.access_key_id().to_string(),
+        secret_key: identity.secret_access_key().to_string().into(),
+        session_token: identity.session_token().map(|t| t.to_string().into()),
+        call_settings: target.call_settings,
+    };
     let mut config = Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_string()))
-        .credentials_provider(credentials)
+        .credentials_provider(identity.clone())
         .http_client(http::client_for(target.endpoint_url.as_deref()))
         .retry_config(target.call_settings.retry_config())
         .timeout_config(target.call_settings.timeout_config());
     if let Some(url) = &target.endpoint_url {
         config = config.endpoint_url(url.as_str());
     }
-    let key = ClientKey {
-        region: region.to_string(),
-        endpoint_url: target.endpoint_url.clone(),
-        access_key: keys.access_key.clone(),
-        secret_key: keys.secret_key.clone(),
-        session_token: keys.session_token.clone(),
-        call_settings: target.call_settings,
-    };
     let (client, _) = client_cache::client_for(key, || Client::from_conf(config.build()));
     Ok(Connection {
         client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
-        region_source: "region parameter".to_string(),
-        credentials_source: "the supplied key parameters".to_string(),
+        region_source: resolved_region.source.to_string(),
+        credentials_source: credentials.source,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use crate::target::ExplicitKeys;
 
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
@@ -93,12 +93,22 @@ mod tests {
 
     #[test]
     fn missing_region_and_credentials_use_the_aws_tools_messages() {
-        let err = block(connect(&ServiceTarget::default())).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, NO_REGION));
+        let mut nothing = ServiceTarget::default();
+        nothing.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
+        nothing.environment.0.insert("HOME".into(), "/nonexistent".into());
+        let err = block(connect(&nothing)).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, credential_chain::NO_CREDENTIALS));
 
-        let no_keys = ServiceTarget { region: Some("us-east-1".into()), ..Default::default() };
-        let err = block(connect(&no_keys)).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, NO_CREDENTIALS));
+        let keys_only = ServiceTarget {
+            keys: Some(ExplicitKeys {
+                access_key: "a".into(),
+                secret_key: "b".to_string().into(),
+                session_token: None,
+            }),
+            ..nothing
+        };
+        let err = block(connect(&keys_only)).unwrap_err();
+        assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, region_chain::NO_REGION));
     }
 
     #[test]

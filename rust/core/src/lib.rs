@@ -6,6 +6,7 @@
 
 pub mod call_settings;
 pub mod connection;
+mod credential_chain;
 pub mod error;
 pub mod http;
 pub mod put_secret_value;
@@ -16,10 +17,13 @@ pub mod validate;
 pub mod zeroizing_alloc;
 
 mod client_cache;
+mod instance_metadata;
+mod profile_store;
+mod region_chain;
 mod response_facts;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
-pub use target::{ExplicitKeys, ServiceTarget};
+pub use target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};

@@ -1,5 +1,6 @@
-//! Where a call goes and as whom: region, endpoint and credentials.
+//! Where a call goes and as whom: region, endpoint and the inputs of the credential and region chains.
 
+use std::collections::HashMap;
 use std::fmt;
 use zeroize::Zeroizing;
 
@@ -22,14 +23,52 @@ impl fmt::Debug for ExplicitKeys {
     }
 }
 
-/// The service endpoint and identity for one call.
+/// A credential object handed over by the shell (`-Credential` or `$StoredAWSCredentials`): either keys,
+/// or a reference to a profile that is resolved now (so role and SSO profiles refresh as they should).
+#[derive(Debug, Clone)]
+pub enum CredentialObject {
+    Keys(ExplicitKeys),
+    Profile { name: String, location: Option<String> },
+}
+
+/// The `AWS_*` (and `HOME`) variables of the calling shell. The cmdlet gathers them because .NET keeps
+/// its own copy of the environment, which `getenv` does not see.
+#[derive(Clone, Default)]
+pub struct ShellEnvironment(pub HashMap<String, String>);
+
+impl ShellEnvironment {
+    /// A variable's value when it is set and not empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())
+    }
+}
+
+impl fmt::Debug for ShellEnvironment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names only: AWS_SECRET_ACCESS_KEY may be among them.
+        f.debug_list().entries(self.0.keys()).finish()
+    }
+}
+
+/// The service endpoint and the inputs of the credential and region chains for one call.
 #[derive(Debug, Clone, Default)]
 pub struct ServiceTarget {
-    /// The region's system name, e.g. `us-east-1`. With an endpoint URL it is the signing region.
+    /// `-Region`: the region's system name, e.g. `us-east-1`. With an endpoint URL it is the signing region.
     pub region: Option<String>,
     /// A custom endpoint such as `http://127.0.0.1:5000`; `None` for the public AWS endpoint.
     pub endpoint_url: Option<String>,
+    /// `-AccessKey`/`-SecretKey`/`-SessionToken`, when both keys were given.
     pub keys: Option<ExplicitKeys>,
+    /// `-ProfileName` and `-ProfileLocation`.
+    pub profile_name: Option<String>,
+    pub profile_location: Option<String>,
+    /// `-Credential`.
+    pub credential: Option<CredentialObject>,
+    /// `$StoredAWSCredentials` as seen from the caller's scope.
+    pub stored_credentials: Option<CredentialObject>,
+    /// `$StoredAWSRegion` as seen from the caller's scope.
+    pub stored_region: Option<String>,
+    pub environment: ShellEnvironment,
     /// Retries and timeouts (`-ClientConfig`).
     pub call_settings: crate::call_settings::CallSettings,
 }

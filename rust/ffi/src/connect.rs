@@ -64,7 +64,8 @@ mod tests {
     #[test]
     fn a_missing_region_fails_before_any_network_use() {
         let call = sm_call_new();
-        assert_eq!(connect(call, br#"{"AccessKey":"a","SecretKey":"b"}"#), CallStatus::Failed);
+        let json = br#"{"AccessKey":"a","SecretKey":"b","Environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent"}}"#;
+        assert_eq!(connect(call, json), CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::Region);
         assert_eq!(
             text(|c, b| sm_call_error_message(c, b), call).unwrap(),

@@ -1,8 +1,12 @@
 //! The connection document of `sm_call_connect`: where to call and as whom, as JSON keyed by the
-//! cmdlet's parameter names.
+//! cmdlet's parameter names, plus what the cmdlet gathered from the shell (stored credentials and
+//! region, the `AWS_*` environment variables).
 
-use secretsmanager_native_core::{CallError, CallSettings, ExplicitKeys, RetryMode, ServiceTarget};
+use secretsmanager_native_core::{
+    CallError, CallSettings, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget, ShellEnvironment,
+};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::time::Duration;
 use zeroize::Zeroizing;
 
@@ -17,7 +21,27 @@ pub(crate) struct ConnectionDocument {
     access_key: Option<String>,
     secret_key: Option<Zeroizing<String>>,
     session_token: Option<Zeroizing<String>>,
+    profile_name: Option<String>,
+    profile_location: Option<String>,
+    /// `-Credential`, already unwrapped by the cmdlet.
+    credential: Option<CredentialDocument>,
+    /// `$StoredAWSCredentials`, read through the caller's scope.
+    stored_credentials: Option<CredentialDocument>,
+    stored_region: Option<String>,
+    #[serde(default)]
+    environment: HashMap<String, String>,
     client_config: Option<ClientConfigDocument>,
+}
+
+/// A credential object: keys, or a profile reference.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+struct CredentialDocument {
+    access_key: Option<String>,
+    secret_key: Option<Zeroizing<String>>,
+    session_token: Option<Zeroizing<String>>,
+    profile_name: Option<String>,
+    profile_location: Option<String>,
 }
 
 /// The retry and timeout settings of `-ClientConfig` (the C# side reads the user's object).
@@ -46,22 +70,18 @@ impl ConnectionDocument {
             .map_err(|e| CallError::internal(format!("The connection document is malformed: {e}")))
     }
 
-    /// Where to send the call and as whom. Both keys are needed; a lone key is ignored, as in AWS Tools.
+    /// Where to send the call and the inputs of the chains.
     pub(crate) fn target(&self) -> Result<ServiceTarget, CallError> {
-        let keys = match (&self.access_key, &self.secret_key) {
-            (Some(access_key), Some(secret_key)) if !access_key.is_empty() && !secret_key.is_empty() => {
-                Some(ExplicitKeys {
-                    access_key: access_key.clone(),
-                    secret_key: secret_key.clone(),
-                    session_token: self.session_token.clone().filter(|t| !t.is_empty()),
-                })
-            }
-            _ => None,
-        };
         Ok(ServiceTarget {
-            region: self.region.clone().filter(|r| !r.is_empty()),
-            endpoint_url: self.endpoint_url.clone().filter(|u| !u.is_empty()),
-            keys,
+            region: non_empty(&self.region),
+            endpoint_url: non_empty(&self.endpoint_url),
+            keys: keys(&self.access_key, &self.secret_key, &self.session_token),
+            profile_name: non_empty(&self.profile_name),
+            profile_location: non_empty(&self.profile_location),
+            credential: self.credential.as_ref().and_then(CredentialDocument::object),
+            stored_credentials: self.stored_credentials.as_ref().and_then(CredentialDocument::object),
+            stored_region: non_empty(&self.stored_region),
+            environment: ShellEnvironment(self.environment.clone()),
             call_settings: self
                 .client_config
                 .as_ref()
@@ -69,6 +89,38 @@ impl ConnectionDocument {
                 .transpose()?
                 .unwrap_or_default(),
         })
+    }
+}
+
+impl CredentialDocument {
+    fn object(&self) -> Option<CredentialObject> {
+        if let Some(keys) = keys(&self.access_key, &self.secret_key, &self.session_token) {
+            return Some(CredentialObject::Keys(keys));
+        }
+        non_empty(&self.profile_name)
+            .map(|name| CredentialObject::Profile { name, location: non_empty(&self.profile_location) })
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value.clone().filter(|v| !v.is_empty())
+}
+
+/// Both keys are needed; a lone key is ignored, as in AWS Tools.
+fn keys(
+    access_key: &Option<String>,
+    secret_key: &Option<Zeroizing<String>>,
+    session_token: &Option<Zeroizing<String>>,
+) -> Option<ExplicitKeys> {
+    match (access_key, secret_key) {
+        (Some(access_key), Some(secret_key)) if !access_key.is_empty() && !secret_key.is_empty() => {
+            Some(ExplicitKeys {
+                access_key: access_key.clone(),
+                secret_key: secret_key.clone(),
+                session_token: session_token.clone().filter(|t| !t.is_empty()),
+            })
+        }
+        _ => None,
     }
 }
 
@@ -84,6 +136,18 @@ mod tests {
         let keys = doc.target().unwrap().keys.unwrap();
         assert_eq!(keys.access_key, "AKID");
         assert!(keys.session_token.is_none());
+    }
+
+    #[test]
+    fn credential_objects_are_keys_or_profile_references() {
+        let json = br#"{"Credential":{"ProfileName":"p","ProfileLocation":""},
+            "StoredCredentials":{"AccessKey":"AKID","SecretKey":"s"},"Environment":{"AWS_REGION":"eu-west-1"}}"#;
+        let target = ConnectionDocument::parse(json).unwrap().target().unwrap();
+        assert!(
+            matches!(target.credential, Some(CredentialObject::Profile { ref name, location: None }) if name == "p")
+        );
+        assert!(matches!(target.stored_credentials, Some(CredentialObject::Keys(ref k)) if k.access_key == "AKID"));
+        assert_eq!(target.environment.get("AWS_REGION"), Some("eu-west-1"));
     }
 
     #[test]

@@ -1,0 +1,75 @@
+using System;
+using System.Management.Automation;
+using Amazon.PowerShell.Common;
+
+namespace SecretsManager.Native.Cmdlets;
+
+/// <summary>
+/// Set-AWSCredential: makes keys, a profile or a credential object the shell's default
+/// ($StoredAWSCredentials, current scope or -Scope), or with -StoreAs writes keys as a profile.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "AWSCredential")]
+[Alias("Set-AWSCredentials")]
+public sealed class SetAWSCredentialCmdlet : PSCmdlet
+{
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AK")]
+    public string? AccessKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("SK", "SecretAccessKey")]
+    public string? SecretKey { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ST")]
+    public string? SessionToken { get; set; }
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("StoredCredentials", "AWSProfileName")]
+    public string? ProfileName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    public string? ProfileLocation { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public object? Credential { get; set; }
+
+    [Parameter]
+    public string? StoreAs { get; set; }
+
+    [Parameter]
+    [ValidateSet("Global", "Local", "Script", "Private")]
+    public string? Scope { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (StoreAs is not null && Scope is not null)
+        {
+            Fail(new ArgumentException("Parameters Scope and StoreAs cannot be used together."), "ScopeAndStoreAs");
+        }
+        var location = ShellCredentials.ResolvePath(this, ProfileLocation);
+        var credentials = CredentialFactory.FromParameters(this, AccessKey, SecretKey, SessionToken, ProfileName, location, Credential);
+        if (credentials is null)
+        {
+            Fail(new ArgumentException("Cannot determine credentials from supplied parameters"), "NoCredentials");
+        }
+        if (StoreAs is null)
+        {
+            ShellScope.Set(this, ShellCredentials.CredentialsVariable, credentials, Scope);
+            return;
+        }
+        if (credentials!.AccessKey is null)
+        {
+            Fail(new ArgumentException("-StoreAs needs keys (-AccessKey and -SecretKey, or a credential object with keys)."), "StoreAsNeedsKeys");
+        }
+        ProfileIni.WriteProfile(ProfileIni.CredentialsFile(location), StoreAs, new[]
+        {
+            ("aws_access_key_id", credentials.AccessKey), ("aws_secret_access_key", credentials.SecretKey),
+            ("aws_session_token", credentials.Token),
+        });
+    }
+
+    private void Fail(Exception exception, string id) =>
+        ThrowTerminatingError(new ErrorRecord(exception, id, ErrorCategory.InvalidArgument, null));
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Amazon.PowerShell.Common;
+using SecretsManager.Native.Interop;
+
+namespace SecretsManager.Native.Cmdlets;
+
+/// <summary>
+/// What the credential and region chains need from the shell: its variables (read through the caller's
+/// scope, as AWS Tools does), credential objects turned into documents, and the environment, which .NET
+/// keeps apart from the process environment the native library could read.
+/// </summary>
+internal static class ShellCredentials
+{
+    internal const string CredentialsVariable = "StoredAWSCredentials";
+    internal const string RegionVariable = "StoredAWSRegion";
+
+    /// <summary>$StoredAWSCredentials, only when it holds this module's credential object (as in V4).</summary>
+    internal static AWSPSCredentials? Stored(PSCmdlet cmdlet) =>
+        Unwrap(cmdlet.SessionState.PSVariable.GetValue(CredentialsVariable)) as AWSPSCredentials;
+
+    /// <summary>
+    /// A credential object as a document: this module's object, or any object whose <c>GetCredentials()</c>
+    /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter.
+    /// </summary>
+    internal static RequestDocument Describe(PSCmdlet cmdlet, object value, string parameter)
+    {
+        if (Unwrap(value) is AWSPSCredentials own)
+        {
+            return new RequestDocument()
+                .Add("AccessKey", own.AccessKey).Add("SecretKey", own.SecretKey).Add("SessionToken", own.Token)
+                .Add("ProfileName", own.ProfileName).Add("ProfileLocation", own.ProfileLocation);
+        }
+        var keys = Keys(value);
+        if (keys is null)
+        {
+            cmdlet.ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"The value of -{parameter} is not a credential object: use New-AWSCredential, Get-AWSCredential, or an object with a GetCredentials() method returning AccessKey, SecretKey and Token.", parameter),
+                "InvalidCredentialObject", ErrorCategory.InvalidArgument, null));
+        }
+        return new RequestDocument()
+            .Add("AccessKey", keys!.Value.AccessKey).Add("SecretKey", keys.Value.SecretKey).Add("SessionToken", keys.Value.Token);
+    }
+
+    /// <summary>The keys of any object with GetCredentials() (such as AWS Tools' AWSCredentials), else null.</summary>
+    internal static (string? AccessKey, string? SecretKey, string? Token)? Keys(object value)
+    {
+        var method = PSObject.AsPSObject(value).Methods["GetCredentials"];
+        if (method is null) return null;
+        object? result;
+        try { result = method.Invoke(); }
+        catch (MethodInvocationException) { return null; }
+        if (result is null) return null;
+        var properties = PSObject.AsPSObject(result).Properties;
+        var access = properties["AccessKey"]?.Value as string;
+        var secret = properties["SecretKey"]?.Value as string;
+        return string.IsNullOrEmpty(access) || string.IsNullOrEmpty(secret)
+            ? null
+            : (access, secret, properties["Token"]?.Value as string);
+    }
+
+    /// <summary>The AWS_* variables and the home directory, as this pwsh process sees them.</summary>
+    internal static IReadOnlyDictionary<string, string?> Environment()
+    {
+        var gathered = new Dictionary<string, string?>();
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (name.StartsWith("AWS_", StringComparison.Ordinal) || name is "HOME" or "USERPROFILE")
+            {
+                gathered[name] = entry.Value as string;
+            }
+        }
+        return gathered;
+    }
+
+    /// <summary>A path relative to the pwsh location (not the process directory), or null.</summary>
+    internal static string? ResolvePath(PSCmdlet cmdlet, string? path) =>
+        string.IsNullOrEmpty(path) ? null : cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+
+    internal static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+}

@@ -1,0 +1,231 @@
+//! The credential chain of AWS Tools V4 (§2.3) with the project's additions (decisions.md), composed from
+//! aws-config's providers. aws-config's own default chain is not used as a whole: it lets environment keys
+//! beat an explicitly named profile and lets a missing named profile fall through, which AWS Tools does not.
+
+use crate::error::{CallError, ErrorKind};
+use crate::profile_store::ProfileStore;
+use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
+use crate::{http, instance_metadata};
+use aws_config::BehaviorVersion;
+use aws_config::imds::credentials::ImdsCredentialsProvider;
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_secretsmanager::config::Region;
+use aws_smithy_types::error::display::DisplayErrorContext;
+use aws_types::os_shim_internal::{Env, Fs};
+use std::collections::HashMap;
+
+pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
+
+/// Variables every aws-config provider may need: where the profile files and home are, STS endpoints.
+const SHARED_VARIABLES: &[&str] = &[
+    "HOME",
+    "USERPROFILE",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_STS",
+    "AWS_ENDPOINT_URL_SSO",
+    "AWS_ENDPOINT_URL_SSO_OIDC",
+    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+    "AWS_STS_REGIONAL_ENDPOINTS",
+    "AWS_ROLE_SESSION_NAME",
+];
+const WEB_IDENTITY_VARIABLES: &[&str] = &["AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN"];
+const CONTAINER_VARIABLES: &[&str] = &[
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+];
+const METADATA_VARIABLES: &[&str] = &["AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED"];
+
+/// Credentials and where they came from, in AWS Tools' debug words.
+pub(crate) struct Resolved {
+    pub(crate) credentials: Credentials,
+    pub(crate) source: String,
+}
+
+/// Walks the chain; the first step that yields credentials wins. `region` is used by STS and SSO.
+pub(crate) async fn resolve(
+    target: &ServiceTarget,
+    region: &str,
+    metadata_reachable: bool,
+) -> Result<Resolved, CallError> {
+    let env = &target.environment;
+    let store = ProfileStore::new(target.profile_location.as_deref(), env);
+
+    if let Some(keys) = &target.keys {
+        return Ok(from_keys(keys, "the supplied key parameters"));
+    }
+    if let Some(name) = &target.profile_name {
+        // A named profile that is missing ends the search: no fallback (AWS Tools V4).
+        return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
+    }
+    if let Some(object) = &target.credential {
+        return from_object(object, "supplied credentials object", region, env).await;
+    }
+    if let Some(object) = &target.stored_credentials {
+        return from_object(object, "shell variable $StoredAWSCredentials", region, env).await;
+    }
+    if let Some(keys) = environment_keys(env) {
+        return Ok(from_keys(&keys, "Environment"));
+    }
+    if let Some(name) = env.get("AWS_PROFILE") {
+        // Named by the environment, but named all the same: missing is a failure, as in the AWS CLI.
+        return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
+    }
+    // `AWS PS Default` is not reachable: aws-config rejects profile names with spaces (see compatibility.md).
+    if store.has_profile("default").await
+        && let Some(found) = profile(&store, "default", region, env).await?
+    {
+        return Ok(found);
+    }
+    if let Some(found) = ambient(env, WEB_IDENTITY_VARIABLES, region, "web identity token file").await? {
+        return Ok(found);
+    }
+    if let Some(found) = ambient(env, CONTAINER_VARIABLES, region, "container environment").await? {
+        return Ok(found);
+    }
+    if metadata_reachable && let Some(client) = instance_metadata::client(env) {
+        let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
+        // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
+        if let Ok(credentials) = provider.provide_credentials().await {
+            return Ok(Resolved { credentials, source: "instance profile".into() });
+        }
+    }
+    Err(no_credentials())
+}
+
+fn no_credentials() -> CallError {
+    CallError::new(ErrorKind::Credentials, NO_CREDENTIALS)
+}
+
+fn from_keys(keys: &ExplicitKeys, source: &str) -> Resolved {
+    let credentials = Credentials::new(
+        keys.access_key.as_str(),
+        keys.secret_key.as_str(),
+        keys.session_token.as_ref().map(|t| t.to_string()),
+        None,
+        "SecretsManager.Native",
+    );
+    Resolved { credentials, source: source.to_string() }
+}
+
+/// `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (legacy `AWS_SECRET_KEY`), optional `AWS_SESSION_TOKEN`.
+fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
+    let access_key = env.get("AWS_ACCESS_KEY_ID")?;
+    let secret_key = env.get("AWS_SECRET_ACCESS_KEY").or_else(|| env.get("AWS_SECRET_KEY"))?;
+    Some(ExplicitKeys {
+        access_key: access_key.to_string(),
+        secret_key: secret_key.to_string().into(),
+        session_token: env.get("AWS_SESSION_TOKEN").map(|t| t.to_string().into()),
+    })
+}
+
+async fn from_object(
+    object: &CredentialObject,
+    source: &str,
+    region: &str,
+    env: &ShellEnvironment,
+) -> Result<Resolved, CallError> {
+    match object {
+        CredentialObject::Keys(keys) => Ok(from_keys(keys, source)),
+        CredentialObject::Profile { name, location } => {
+            let store = ProfileStore::new(location.as_deref(), env);
+            let found = named_profile(&store, name, region, env).await?.ok_or_else(no_credentials)?;
+            Ok(Resolved { credentials: found.credentials, source: source.to_string() })
+        }
+    }
+}
+
+async fn named_profile(
+    store: &ProfileStore,
+    name: &str,
+    region: &str,
+    env: &ShellEnvironment,
+) -> Result<Option<Resolved>, CallError> {
+    if !store.has_profile(name).await {
+        return Ok(None);
+    }
+    profile(store, name, region, env).await
+}
+
+/// One profile through aws-config's profile provider (static, session, role, web identity, SSO,
+/// credential_process). The environment given to the loader holds no keys, web identity or container
+/// variables, so nothing but the profile can answer.
+async fn profile(
+    store: &ProfileStore,
+    name: &str,
+    region: &str,
+    env: &ShellEnvironment,
+) -> Result<Option<Resolved>, CallError> {
+    // A role profile with `credential_source` needs the container or metadata variables for its source.
+    let keep: &[&str] = match store.property(name, "credential_source").await {
+        Some(_) => &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(),
+        None => &[],
+    };
+    let source = format!("stored profile named '{name}'");
+    let credentials = load(env, keep, region, Some((name, store))).await;
+    Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source }))
+}
+
+/// Web identity or container credentials: aws-config's chain with only those variables present.
+async fn ambient(
+    env: &ShellEnvironment,
+    variables: &[&str],
+    region: &str,
+    source: &str,
+) -> Result<Option<Resolved>, CallError> {
+    if !variables.iter().any(|v| env.get(v).is_some()) {
+        return Ok(None);
+    }
+    let credentials = load(env, variables, region, None).await;
+    Ok(settle(credentials, source)?.map(|credentials| Resolved { credentials, source: source.to_string() }))
+}
+
+/// Runs aws-config's loader over a trimmed copy of the shell environment.
+async fn load(
+    env: &ShellEnvironment,
+    keep: &[&str],
+    region: &str,
+    profile: Option<(&str, &ProfileStore)>,
+) -> Result<Credentials, CredentialsError> {
+    let mut variables: HashMap<String, String> = SHARED_VARIABLES
+        .iter()
+        .chain(keep)
+        .filter_map(|name| env.get(name).map(|value| (name.to_string(), value.to_string())))
+        .collect();
+    if !keep.contains(&"AWS_EC2_METADATA_DISABLED") {
+        // The metadata step is ours, with tight bounds; the loader must not probe on its own.
+        variables.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
+    }
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .env(Env::from(variables))
+        .fs(Fs::real())
+        .region(Region::new(region.to_string()))
+        .http_client(http::client_for(None));
+    match profile {
+        Some((name, store)) => loader = loader.profile_name(name).profile_files(store.files()),
+        // No profile files at all, so the loader's profile step has nothing to say.
+        None => loader = loader.profile_files(ProfileStore::none()),
+    }
+    let config = loader.load().await;
+    match config.credentials_provider() {
+        Some(provider) => provider.provide_credentials().await,
+        None => Err(CredentialsError::not_loaded("no provider")),
+    }
+}
+
+/// "Not loaded" moves on to the next step; any other failure is reported with its source.
+fn settle(result: Result<Credentials, CredentialsError>, source: &str) -> Result<Option<Credentials>, CallError> {
+    match result {
+        Ok(credentials) => Ok(Some(credentials)),
+        Err(CredentialsError::CredentialsNotLoaded(_)) => Ok(None),
+        Err(error) => Err(CallError::new(
+            ErrorKind::Credentials,
+            format!("Credentials could not be obtained from {source}: {}", DisplayErrorContext(&error)),
+        )),
+    }
+}

@@ -1,0 +1,67 @@
+<#
+    Loopback stand-ins for credential and region sources (stand_in.py: IMDSv2, container credentials,
+    a recording proxy in front of moto), and an isolated AWS environment for each test.
+#>
+Set-StrictMode -Version Latest
+Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
+
+function Start-StandIn {
+    <#
+    .SYNOPSIS
+        Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey)
+
+    $venv = Install-MotoServer   # the harness venv; stand_in.py needs only the standard library
+    $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
+    $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
+    if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
+    if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
+    if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
+    $start = [Diagnostics.ProcessStartInfo]::new($python)
+    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $port = $process.StandardOutput.ReadLine()
+    if (-not $port) { throw 'stand_in.py did not start.' }
+    [pscustomobject]@{ Endpoint = "http://127.0.0.1:$port"; Process = $process }
+}
+
+function Stop-StandIn([Parameter(Mandatory)] $StandIn) {
+    if (-not $StandIn.Process.HasExited) { $StandIn.Process.Kill(); $null = $StandIn.Process.WaitForExit(5000) }
+}
+
+function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
+    <# The access key id and region of the last request the proxy forwarded, from its Authorization header. #>
+    (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
+}
+
+function Enter-CleanAwsEnvironment {
+    <#
+    .SYNOPSIS
+        Saves and removes every AWS_* variable and the shell's stored credentials/region, points HOME at an
+        empty folder and disables instance metadata; returns the state for Exit-CleanAwsEnvironment.
+    #>
+    $saved = @{}
+    Get-ChildItem env: | Where-Object { $_.Name -like 'AWS_*' -or $_.Name -eq 'HOME' } | ForEach-Object {
+        $saved[$_.Name] = $_.Value
+        Remove-Item "env:$($_.Name)"
+    }
+    $folder = Join-Path ([IO.Path]::GetTempPath()) ("smn-home-" + [guid]::NewGuid())
+    $null = New-Item -ItemType Directory -Path (Join-Path $folder '.aws')
+    $env:HOME = $folder
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    Remove-Variable -Scope Global -Name StoredAWSCredentials, StoredAWSRegion -ErrorAction Ignore
+    [pscustomobject]@{ Saved = $saved; Home = $folder }
+}
+
+function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
+    Get-ChildItem env: | Where-Object { $_.Name -like 'AWS_*' } | ForEach-Object { Remove-Item "env:$($_.Name)" }
+    foreach ($name in $State.Saved.Keys) { Set-Item "env:$name" $State.Saved[$name] }
+    if (-not $State.Saved.ContainsKey('HOME')) { Remove-Item env:HOME -ErrorAction Ignore }
+    Remove-Variable -Scope Global -Name StoredAWSCredentials, StoredAWSRegion -ErrorAction Ignore
+    Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
+}
+
+Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

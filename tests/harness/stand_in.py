@@ -1,0 +1,119 @@
+"""Loopback stand-ins for the credential and region sources the tests cannot reach for real.
+
+One HTTP server that speaks, on its own paths:
+  - the EC2 instance metadata protocol (IMDSv2: PUT token, then role, credentials and region);
+  - the container credentials protocol (GET /container-credentials);
+  - a recording proxy: every other request is forwarded to the upstream (moto), after its
+    Authorization header's access key id and region are noted; GET /__recorded returns them.
+So a test learns which key and region were really used from what a server received.
+Prints the port on its first line of stdout. Standard library only.
+"""
+import argparse
+import datetime
+import http.server
+import json
+import re
+import sys
+import threading
+import urllib.error
+import urllib.request
+
+TOKEN = "stand-in-imds-token"
+ROLE = "stand-in-role"
+SCOPE = re.compile(r"Credential=([^/]+)/\d{8}/([^/]+)/")
+
+
+def expiration():
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def credentials_document(access_key):
+    return {"Code": "Success", "Type": "AWS-HMAC", "AccessKeyId": access_key, "SecretAccessKey": "stand-in-secret",
+            "Token": "stand-in-token", "Expiration": expiration(), "LastUpdated": expiration()}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    recorded = []
+    lock = threading.Lock()
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body, content_type="text/plain", headers=()):
+        data = body.encode() if isinstance(body, str) else body
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def do_PUT(self):
+        self.body()
+        if self.path == "/latest/api/token":
+            ttl = self.headers.get("x-aws-ec2-metadata-token-ttl-seconds", "21600")
+            return self.reply(200, TOKEN, headers=[("x-aws-ec2-metadata-token-ttl-seconds", ttl)])
+        self.reply(404, "not found")
+
+    def do_GET(self):
+        options = self.server.options
+        if self.path == "/__recorded":
+            with Handler.lock:
+                return self.reply(200, json.dumps(Handler.recorded), "application/json")
+        if self.path.startswith("/container-credentials"):
+            if not options.container_key:
+                return self.reply(404, "not found")
+            return self.reply(200, json.dumps(credentials_document(options.container_key)), "application/json")
+        if self.path.startswith("/latest/"):
+            if self.headers.get("x-aws-ec2-metadata-token") != TOKEN:
+                return self.reply(401, "token required")
+            base = "/latest/meta-data/iam/security-credentials/"
+            if self.path == base and options.imds_key:
+                return self.reply(200, ROLE)
+            if self.path == base + ROLE and options.imds_key:
+                return self.reply(200, json.dumps(credentials_document(options.imds_key)), "application/json")
+            if self.path == "/latest/meta-data/placement/region" and options.imds_region:
+                return self.reply(200, options.imds_region)
+            return self.reply(404, "not found")
+        self.forward("GET", b"")
+
+    def do_POST(self):
+        self.forward("POST", self.body())
+
+    def forward(self, method, body):
+        match = SCOPE.search(self.headers.get("Authorization", ""))
+        with Handler.lock:
+            Handler.recorded.append({"AccessKey": match.group(1) if match else None,
+                                     "Region": match.group(2) if match else None})
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+        request = urllib.request.Request(self.server.options.upstream + self.path, data=body or None,
+                                         headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(request) as response:
+                status, data, ctype = response.status, response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as error:
+            status, data, ctype = error.code, error.read(), error.headers.get("Content-Type", "")
+        self.reply(status, data, ctype or "application/x-amz-json-1.1")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--upstream", required=True)
+    parser.add_argument("--imds-key")
+    parser.add_argument("--imds-region")
+    parser.add_argument("--container-key")
+    options = parser.parse_args()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.options = options
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

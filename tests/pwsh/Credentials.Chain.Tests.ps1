@@ -1,0 +1,195 @@
+# The credential chain, step by step and in both directions: each step wins over the next one when present
+# and is skipped when absent. Which key was really used is read from the Authorization header that the
+# recording proxy in front of moto received.
+Set-StrictMode -Version Latest
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'StandIn.psm1')
+    $StandIn = Start-StandIn -Upstream $Endpoint -ImdsKey 'AKIDIMDS' -ImdsRegion 'eu-north-1' -ContainerKey 'AKIDCONTAINER'
+    $SecretArn = New-TestSecret "credentials-chain-$([guid]::NewGuid())"
+
+    function Write-Profile([string] $Path, [string] $Name, [string] $AccessKey, [string] $Extra = '') {
+        Add-Content -Path $Path -Value "[$Name]`naws_access_key_id = $AccessKey`naws_secret_access_key = secret-$AccessKey`n$Extra"
+    }
+
+    # Writes through the proxy and returns the access key id the server saw.
+    function Get-UsedAccessKey([hashtable] $Parameters = @{}) {
+        if (-not $Parameters.ContainsKey('Region')) { $Parameters.Region = 'us-east-1' }
+        $null = Write-SECSecretValue -SecretId $SecretArn -SecretString 'value' -EndpointUrl $StandIn.Endpoint @Parameters
+        (Get-LastSignature $StandIn).AccessKey
+    }
+
+    function Use-Metadata { Remove-Item env:AWS_EC2_METADATA_DISABLED; $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = $StandIn.Endpoint }
+    function Use-Container { $env:AWS_CONTAINER_CREDENTIALS_FULL_URI = "$($StandIn.Endpoint)/container-credentials" }
+    function Use-WebIdentity {
+        $token = Join-Path $env:HOME 'token'
+        Set-Content -Path $token -Value 'a-web-identity-token' -NoNewline
+        $env:AWS_WEB_IDENTITY_TOKEN_FILE = $token
+        $env:AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/pod-role'
+        $env:AWS_ENDPOINT_URL_STS = $Endpoint
+    }
+    function Use-EnvironmentKeys { $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 'secret-env' }
+}
+
+AfterAll { Stop-StandIn $StandIn }
+
+Describe 'Credential chain' {
+    BeforeEach {
+        $State = Enter-CleanAwsEnvironment
+        $Credentials = Join-Path $env:HOME '.aws' 'credentials'
+    }
+    AfterEach { Exit-CleanAwsEnvironment $State }
+
+    It 'key parameters win over -ProfileName' {
+        Write-Profile $Credentials 'named' 'AKIDPROFILE'
+        Get-UsedAccessKey @{ AccessKey = 'AKIDPARAM'; SecretKey = 's'; ProfileName = 'named' } | Should -Be 'AKIDPARAM'
+        Get-UsedAccessKey @{ ProfileName = 'named' } | Should -Be 'AKIDPROFILE'
+    }
+
+    It 'a lone -AccessKey is ignored and the search goes on' {
+        Use-EnvironmentKeys
+        Get-UsedAccessKey @{ AccessKey = 'AKIDLONE' } | Should -Be 'AKIDENV'
+    }
+
+    It '-ProfileName wins over -Credential, stored credentials and the environment' {
+        Write-Profile $Credentials 'named' 'AKIDPROFILE'
+        Use-EnvironmentKeys
+        Set-AWSCredential -AccessKey 'AKIDSTORED' -SecretKey 's' -Scope Global
+        $object = New-AWSCredential -AccessKey 'AKIDOBJECT' -SecretKey 's'
+        Get-UsedAccessKey @{ ProfileName = 'named'; Credential = $object } | Should -Be 'AKIDPROFILE'
+        Get-UsedAccessKey @{ Credential = $object } | Should -Be 'AKIDOBJECT'
+    }
+
+    It '-ProfileLocation names the only file consulted' {
+        $file = Join-Path $env:HOME 'elsewhere.ini'
+        Write-Profile $file 'named' 'AKIDLOCATION'
+        Write-Profile $Credentials 'named' 'AKIDHOME'
+        Get-UsedAccessKey @{ ProfileName = 'named'; ProfileLocation = $file } | Should -Be 'AKIDLOCATION'
+        Get-UsedAccessKey @{ ProfileName = 'named' } | Should -Be 'AKIDHOME'
+    }
+
+    It 'a -ProfileName that is not found fails at once, with no fallback to the environment' {
+        Use-EnvironmentKeys
+        Write-Profile $Credentials 'default' 'AKIDDEFAULT'
+        $err = { Get-UsedAccessKey @{ ProfileName = 'missing' } } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
+        $err.Exception | Should -BeOfType [System.InvalidOperationException]
+    }
+
+    It '-Credential wins over $StoredAWSCredentials, and accepts any object with GetCredentials()' {
+        Set-AWSCredential -AccessKey 'AKIDSTORED' -SecretKey 's' -Scope Global
+        $foreign = [pscustomobject]@{} | Add-Member -PassThru ScriptMethod GetCredentials {
+            [pscustomobject]@{ AccessKey = 'AKIDFOREIGN'; SecretKey = 's'; Token = '' }
+        }
+        Get-UsedAccessKey @{ Credential = $foreign } | Should -Be 'AKIDFOREIGN'
+        Get-UsedAccessKey | Should -Be 'AKIDSTORED'
+    }
+
+    It 'a -Credential that is not a credential object is an error naming the parameter' {
+        { Get-UsedAccessKey @{ Credential = 'not-credentials' } } | Should -Throw '*-Credential*'
+    }
+
+    It '$StoredAWSCredentials wins over environment keys and is read through the caller''s scope' {
+        Use-EnvironmentKeys
+        & { Set-AWSCredential -AccessKey 'AKIDLOCAL' -SecretKey 's'; Get-UsedAccessKey | Should -Be 'AKIDLOCAL' }
+        Get-UsedAccessKey | Should -Be 'AKIDENV'
+    }
+
+    It 'environment keys win over AWS_PROFILE' {
+        Write-Profile $Credentials 'fromenv' 'AKIDAWSPROFILE'
+        $env:AWS_PROFILE = 'fromenv'
+        Use-EnvironmentKeys
+        Get-UsedAccessKey | Should -Be 'AKIDENV'
+        Remove-Item env:AWS_ACCESS_KEY_ID
+        Get-UsedAccessKey | Should -Be 'AKIDAWSPROFILE'
+    }
+
+    It 'AWS_PROFILE wins over the default profile' {
+        Write-Profile $Credentials 'default' 'AKIDDEFAULT'
+        Write-Profile $Credentials 'fromenv' 'AKIDAWSPROFILE'
+        $env:AWS_PROFILE = 'fromenv'
+        Get-UsedAccessKey | Should -Be 'AKIDAWSPROFILE'
+        Remove-Item env:AWS_PROFILE
+        Get-UsedAccessKey | Should -Be 'AKIDDEFAULT'
+    }
+
+    It 'AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE move the profile files' {
+        $file = Join-Path $env:HOME 'moved-credentials'
+        Write-Profile $file 'default' 'AKIDMOVED'
+        $env:AWS_SHARED_CREDENTIALS_FILE = $file
+        Get-UsedAccessKey | Should -Be 'AKIDMOVED'
+        $config = Join-Path $env:HOME 'moved-config'
+        Set-Content $config "[profile cfg]`naws_access_key_id = AKIDCONFIG`naws_secret_access_key = s"
+        $env:AWS_CONFIG_FILE = $config
+        Get-UsedAccessKey @{ ProfileName = 'cfg' } | Should -Be 'AKIDCONFIG'
+    }
+
+    It 'the default profile wins over web identity' {
+        Use-WebIdentity
+        Write-Profile $Credentials 'default' 'AKIDDEFAULT'
+        Get-UsedAccessKey | Should -Be 'AKIDDEFAULT'
+        Remove-Item $Credentials
+        Get-UsedAccessKey | Should -BeLike 'ASIA*'   # moto STS issued it for the role
+    }
+
+    It 'web identity wins over container credentials' {
+        Use-Container
+        Use-WebIdentity
+        Get-UsedAccessKey | Should -BeLike 'ASIA*'
+        Remove-Item env:AWS_WEB_IDENTITY_TOKEN_FILE
+        Get-UsedAccessKey | Should -Be 'AKIDCONTAINER'
+    }
+
+    It 'container credentials win over instance metadata' {
+        Use-Metadata
+        Use-Container
+        Get-UsedAccessKey | Should -Be 'AKIDCONTAINER'
+        Remove-Item env:AWS_CONTAINER_CREDENTIALS_FULL_URI
+        Get-UsedAccessKey | Should -Be 'AKIDIMDS'
+    }
+
+    It 'instance metadata is skipped when AWS_EC2_METADATA_DISABLED is true' {
+        Use-Metadata
+        $env:AWS_EC2_METADATA_DISABLED = 'true'
+        { Get-UsedAccessKey } | Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
+    }
+
+    It 'a credential_process profile runs its command' {
+        $script = Join-Path $env:HOME 'process.sh'
+        Set-Content $script "#!/bin/sh`necho '{""Version"": 1, ""AccessKeyId"": ""AKIDPROCESS"", ""SecretAccessKey"": ""s""}'"
+        chmod +x $script
+        Add-Content $Credentials "[proc]`ncredential_process = $script"
+        Get-UsedAccessKey @{ ProfileName = 'proc' } | Should -Be 'AKIDPROCESS'
+    }
+
+    It 'a role_arn + source_profile profile assumes the role through STS' {
+        $env:AWS_ENDPOINT_URL_STS = $Endpoint
+        Write-Profile $Credentials 'base' 'AKIDBASE'
+        Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`nsource_profile = base"
+        Get-UsedAccessKey @{ ProfileName = 'role' } | Should -BeLike 'ASIA*'
+    }
+
+    It 'with nothing configured fails within 2 s with the exact message as an InvalidOperationException record' {
+        Remove-Item env:AWS_EC2_METADATA_DISABLED   # the real metadata address, as off EC2
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $err = { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint } |
+            Should -Throw -PassThru
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+        $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
+        $err.Exception | Should -BeOfType [System.InvalidOperationException]
+    }
+
+    It 'the debug stream names the source and never the secret key' {
+        $DebugPreference = 'Continue'
+        $debug = Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint `
+            -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }
+        ($debug.Message -join "`n") | Should -Match "Credentials obtained from the supplied key parameters"
+        ($debug.Message -join "`n") | Should -Not -Match 'very-secret-key'
+    }
+
+    It '-NetworkCredential is a clear not-supported error' {
+        $credential = [pscredential]::new('user', (ConvertTo-SecureString 'pw' -AsPlainText -Force))
+        { Get-UsedAccessKey @{ NetworkCredential = $credential } } | Should -Throw '*not supported*'
+    }
+}
