@@ -35,7 +35,7 @@ try {
     Stop-MotoServer $server
 }
 
-$notRun = @($result.Containers | Where-Object Result -NE 'Passed').Count
+$notRun = @($result.Containers | Where-Object Result -NotIn 'Passed', 'NotRun').Count
 if ($notRun) { Write-Host "$notRun test file(s) failed to run or had failing setup." }
 "$($result.PassedCount) passed, $($result.FailedCount) failed"
 exit ([int]($result.FailedCount -gt 0 -or $result.Result -ne 'Passed'))

@@ -73,6 +73,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         _history!.Request(RequestForHistory, MyInvocation.Line);
         WriteVerbose(InvokingMessage(call));
         var response = Send(call);
+        VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
         _history.Response(response);
         var output = select(response).ToList();
         _history.Emitted(output.Count);

@@ -44,6 +44,8 @@ mod call_readers;
 mod call_registry;
 mod connect;
 mod connection_document;
+#[cfg(test)]
+mod garbage_tests;
 mod put_request;
 mod put_secret_value;
 mod slices;

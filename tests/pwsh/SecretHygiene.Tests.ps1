@@ -1,0 +1,93 @@
+Set-StrictMode -Version Latest
+
+# A recognisable secret goes through a failing call and a succeeding one with -Verbose -Debug, under
+# Start-Transcript; every stream, the transcript, $Error (records, exceptions, inner exceptions) and
+# $AWSHistory (only when the module defines it) are then searched: the secret must appear nowhere.
+# The scenario runs in a fresh pwsh so that its transcript and $Error hold nothing else.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+}
+
+Describe 'The secret never appears in any output' {
+    BeforeAll {
+        Reset-MotoServer $Endpoint
+        $null = New-TestSecret 'hygiene/target'
+        $secret = "SMN-HYGIENE-$([guid]::NewGuid().ToString('N'))"
+        $work = Join-Path ([IO.Path]::GetTempPath()) "smn-hygiene-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory $work
+        $transcript = Join-Path $work 'transcript.txt'
+        $dump = Join-Path $work 'dump.txt'
+        $scenario = Join-Path $work 'scenario.ps1'
+        Set-Content $scenario @'
+param($Module, $Endpoint, $Transcript, $Dump)
+# From the environment, not the command line: the transcript header shows the command line.
+$Secret = $env:SMN_HYGIENE_SECRET
+Set-StrictMode -Version Latest
+$Error.Clear()
+Start-Transcript -Path $Transcript | Out-Null
+Import-Module $Module
+$connection = @{ Region = 'us-east-1'; EndpointUrl = $Endpoint; AccessKey = 'test'; SecretKey = 'test' }
+if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) { Set-AWSHistoryConfiguration -RecordServiceRequests }
+$listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+$closedPort = $listener.LocalEndpoint.Port; $listener.Stop()
+$streams = & {
+    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $Secret -Verbose -Debug @connection } catch { $_ }
+    try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug -Region us-east-1 -AccessKey test -SecretKey test -EndpointUrl "http://127.0.0.1:$closedPort" } catch { $_ }
+    try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString ($Secret + "`u{D800}") -Verbose -Debug @connection } catch { $_ }
+    Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug @connection
+} *>&1 | Out-String -Width 4096
+$streams | Out-Host   # into the transcript and the console as well
+Stop-Transcript | Out-Null
+$text = [Text.StringBuilder]::new()
+$null = $text.AppendLine($streams)
+foreach ($record in $Error) {
+    $null = $text.AppendLine(($record | Format-List * -Force | Out-String -Width 4096))
+    $exception = if ($record -is [Management.Automation.ErrorRecord]) { $record.Exception } else { $record }
+    while ($exception) {
+        $null = $text.AppendLine($exception.ToString())
+        $null = $text.AppendLine(($exception | Format-List * -Force | Out-String -Width 4096))
+        $exception = $exception.InnerException
+    }
+}
+$history = Get-Variable AWSHistory -ErrorAction Ignore
+if ($history) { $null = $text.AppendLine(($history.Value | ConvertTo-Json -Depth 8)) }
+$null = $text.AppendLine("ERRORS=$($Error.Count) HISTORY=$([bool]$history)")
+Set-Content -Path $Dump -Value $text.ToString()
+'@
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $env:SMN_HYGIENE_SECRET = $secret
+        $output = & $pwsh -NoProfile -NonInteractive -File $scenario -Module (Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1') `
+            -Endpoint $Endpoint -Transcript $transcript -Dump $dump 2>&1 | Out-String
+        $env:SMN_HYGIENE_SECRET = $null
+    }
+    AfterAll { Remove-Item -Recurse -Force $work -ErrorAction Ignore }
+
+    It 'the scenario really ran: the secret was written, and errors and messages were recorded' {
+        (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'hygiene/target' }).SecretString | Should -BeExactly $secret
+        Get-Content -Raw $dump | Should -Match 'ERRORS=[3-9]'
+        Get-Content -Raw $dump | Should -Match "can't find the specified secret"
+        Get-Content -Raw $transcript | Should -Match 'Credentials obtained from'
+        if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) {
+            # History recorded the requests (without -IncludeSensitiveData), so $AWSHistory was searched too.
+            Get-Content -Raw $dump | Should -Match 'HISTORY=True'
+            Get-Content -Raw $dump | Should -Match 'hygiene/target'
+        }
+    }
+
+    It 'is not in <Place>' -ForEach @(
+        @{ Place = 'the console output of the process'; Source = 'output' }
+        @{ Place = 'the transcript'; Source = 'transcript' }
+        @{ Place = 'any stream, $Error or $AWSHistory'; Source = 'dump' }
+    ) {
+        $text = switch ($Source) {
+            'output' { $output }
+            'transcript' { Get-Content -Raw $transcript }
+            'dump' { Get-Content -Raw $dump }
+        }
+        $text | Should -Not -BeNullOrEmpty
+        $text | Should -Not -Match ([regex]::Escape($secret))
+        # Nor a fragment long enough to be recognised (for example a truncated echo).
+        $text | Should -Not -Match ([regex]::Escape($secret.Substring(12, 16)))
+    }
+}
