@@ -32,13 +32,16 @@
 
 .EXAMPLE
     pwsh ./build.ps1 Test
-    Builds, runs every Rust and Pester test except the long ones tagged Soak, and ends with the line
-    "N passed, N failed".
+    Builds, runs every Rust and Pester test (the long fault and concurrency runs tagged Soak included, as
+    CI does), and ends with the line "N passed, N failed".
+
+.EXAMPLE
+    pwsh ./build.ps1 Test -ExcludeTag Soak
+    The quick run while developing: leaves out the few minutes of Soak tests.
 
 .EXAMPLE
     pwsh ./build.ps1 Test -Tag Soak
-    Runs only the Pester tests tagged Soak (long fault and concurrency runs; CI runs them too). With -Tag
-    the Rust tests are skipped: they have no tags.
+    Runs only the Pester tests tagged Soak. With -Tag the Rust tests are skipped: they have no tags.
 #>
 [CmdletBinding()]
 param(
@@ -49,8 +52,8 @@ param(
     # Pester tags to run (Test only); when given, only those tests run and the Rust tests are skipped.
     [string[]] $Tag = @(),
 
-    # Pester tags to leave out (Test only); by default the long Soak runs, unless -Tag names them.
-    [string[]] $ExcludeTag = @('Soak')
+    # Pester tags to leave out (Test only), e.g. Soak for a quick run.
+    [string[]] $ExcludeTag = @()
 )
 
 Set-StrictMode -Version Latest
