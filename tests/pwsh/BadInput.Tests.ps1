@@ -48,12 +48,6 @@ BeforeDiscovery {
         @{ Case = 'a 31-character token'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 31 } }
         @{ Case = 'a 65-character token'; Arguments = @{ SecretString = 's'; ClientRequestToken = 't' * 65 } }
     )
-    # Rows for parameters that are not on main yet; they run once the surface work lands.
-    $pending = @(
-        @{ Case = 'a FileInfo to a missing file as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
-        @{ Case = 'a closed Stream as SecretBinary'; Reason = 'needs FileInfo/Stream input for -SecretBinary (surface issue)' }
-        @{ Case = 'a 31-character RotationToken'; Reason = 'needs -RotationToken (surface issue)' }
-    )
 }
 
 BeforeAll {
@@ -93,8 +87,22 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
-    foreach ($row in $pending) {
-        It "rejects $($row.Case) (skipped: $($row.Reason))" -Skip { }
+    # Inputs that cannot even be converted fail at parameter binding: PowerShell's own error, naming the parameter.
+    It 'rejects a FileInfo to a missing file as SecretBinary at binding' {
+        $missing = [IO.FileInfo](Join-Path $TestDrive 'no-such-file.bin')
+        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretBinary $missing @Connection } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $err.Exception.Message | Should -BeLike "*'SecretBinary'*"
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
+    }
+
+    It 'rejects a closed Stream as SecretBinary at binding' {
+        $closed = [IO.BufferedStream]::new([IO.MemoryStream]::new())
+        $closed.Dispose()
+        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretBinary $closed @Connection } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $err.Exception.Message | Should -BeLike "*'SecretBinary'*"
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
     It 'stops a long pipeline of objects with bad properties at the first one, writing nothing' {
