@@ -10,7 +10,8 @@ param(
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
-Import-Module $ModulePath
+# A versioned module folder (out/SecretsManager.Native/<version>) is imported through its manifest.
+Import-Module (Join-Path $ModulePath 'SecretsManager.Native.psd1')
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
 $watch = [Diagnostics.Stopwatch]::StartNew()
 $null = Write-SECSecretValue @arguments

@@ -17,7 +17,8 @@ function Get-RssMiB {
 }
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
 $result = [ordered]@{ before_import = Get-RssMiB }
-Import-Module $ModulePath
+# A versioned module folder (out/SecretsManager.Native/<version>) is imported through its manifest.
+Import-Module (Join-Path $ModulePath 'SecretsManager.Native.psd1')
 $result.after_import = Get-RssMiB
 $null = Write-SECSecretValue @arguments
 $result.after_first_call = Get-RssMiB

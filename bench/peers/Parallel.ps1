@@ -14,8 +14,11 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 # The parallel runspaces load the module by name: put its folder's parent first on PSModulePath.
 $ModulePath = (Resolve-Path $ModulePath).Path
-$env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-Import-Module $ModulePath
+# In the versioned layout (<root>/SecretsManager.Native/<version>) the root is two levels up.
+$moduleRoot = if ((Split-Path $ModulePath -Leaf) -as [version]) { Split-Path (Split-Path $ModulePath) } else { Split-Path $ModulePath }
+$env:PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+# A versioned module folder (out/SecretsManager.Native/<version>) is imported through its manifest.
+Import-Module (Join-Path $ModulePath 'SecretsManager.Native.psd1')
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
 $null = Write-SECSecretValue @arguments
 
