@@ -9,6 +9,8 @@ Set-StrictMode -Version Latest
 $script:Venv = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..' '.venv'))
 $script:Python = if ($IsWindows) { Join-Path $script:Venv 'Scripts' 'python.exe' } else { Join-Path $script:Venv 'bin' 'python' }
 
+Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
+
 function Start-LoggedPython([string[]] $Arguments) {
     $log = [IO.Path]::GetTempFileName()
     $process = Start-Process -FilePath $script:Python -ArgumentList $Arguments -RedirectStandardOutput $log `
@@ -63,24 +65,11 @@ function Start-FaultyMoto {
         [int] $FailFirst = 1,
         [int] $Every = 1
     )
-    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $port = Get-FreeTcpPort
     $server = Start-LoggedPython @((Join-Path $PSScriptRoot 'moto_with_faults.py'), '--error', $ErrorCode,
         '--fail-first', $FailFirst, '--every', $Every, '--', '-H', '127.0.0.1', '-p', $port)
     $server.Endpoint = "http://127.0.0.1:$port"
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ($true) {
-        try {
-            $null = Invoke-WebRequest -Uri "$($server.Endpoint)/moto-api/" -TimeoutSec 2 -SkipHttpErrorCheck
-            return $server
-        } catch {
-            if ($server.Process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
-                Stop-FaultServer $server
-                throw "faulty moto did not start (see $($server.LogPath).err)."
-            }
-            Start-Sleep -Milliseconds 100
-        }
-    }
+    Wait-MotoReady $server -OnFailure { Stop-FaultServer $server } -Description 'faulty moto'
 }
 
 function Stop-FaultServer {

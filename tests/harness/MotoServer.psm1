@@ -60,15 +60,26 @@ function Start-MotoServer {
     $process = Start-Process -FilePath (Get-VenvExecutable $Venv 'moto_server') -ArgumentList '-H', '127.0.0.1', '-p', $port `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
     $server = [pscustomobject]@{ Endpoint = "http://127.0.0.1:$port"; Port = $port; Process = $process; LogPath = $log }
+    Wait-MotoReady $server -OnFailure { Stop-MotoServer $server } -Description "moto on port $port"
+}
+
+function Wait-MotoReady {
+    <#
+    .SYNOPSIS
+        Waits (up to 60 s) until a moto process answers on its endpoint; returns the server, or runs -OnFailure
+        and throws when the process exits or the time is up. Shared by plain and fault-injecting moto.
+    #>
+    param([Parameter(Mandatory, Position = 0)] $Server, [scriptblock] $OnFailure, [string] $Description = 'moto')
+
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ($true) {
         try {
-            $null = Invoke-WebRequest -Uri "$($server.Endpoint)/moto-api/" -TimeoutSec 2 -SkipHttpErrorCheck
-            return $server
+            $null = Invoke-WebRequest -Uri "$($Server.Endpoint)/moto-api/" -TimeoutSec 2 -SkipHttpErrorCheck
+            return $Server
         } catch {
-            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
-                Stop-MotoServer $server
-                throw "moto did not start on port $port (see $log and $log.err)."
+            if ($Server.Process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
+                if ($OnFailure) { & $OnFailure }
+                throw "$Description did not start (see $($Server.LogPath) and $($Server.LogPath).err)."
             }
             Start-Sleep -Milliseconds 100
         }
@@ -125,4 +136,4 @@ function Invoke-MotoApi {
         -Body ($Body | ConvertTo-Json -Depth 5 -Compress)
 }
 
-Export-ModuleMember -Function Install-MotoServer, Start-MotoServer, Stop-MotoServer, Reset-MotoServer, Invoke-MotoApi
+Export-ModuleMember -Function Install-MotoServer, Get-FreeTcpPort, Wait-MotoReady, Start-MotoServer, Stop-MotoServer, Reset-MotoServer, Invoke-MotoApi
