@@ -19,7 +19,7 @@
       Bench  Builds, then runs bench/Invoke-Benchmarks.ps1: per-call, cold-start, memory, size and parallel
              measurements against nginx (a fast fixed responder it starts) and moto, side by side with the
              AWS SDK for .NET, boto3, the AWS CLI and a raw HTTP loop; writes BENCHMARKS.md. Needs nginx and
-             hyperfine (Debian: apt-get install -y nginx-light hyperfine). Never part of Test.
+             GNU time (Debian: apt-get install -y nginx-light time). Never part of Test.
       Clean  Removes out/ and cargo's target/.
 
 .EXAMPLE
@@ -183,7 +183,7 @@ function Invoke-Demo {
 }
 
 function Invoke-Bench {
-    Assert-Tool hyperfine 'Install hyperfine (Debian: apt-get install -y hyperfine).'
+    if (-not (Test-Path /usr/bin/time)) { throw 'GNU time is needed for peak memory: apt-get install -y time.' }
     Invoke-Native cargo build --release --locked -p secretsmanager-native-bench
     $binary = Join-Path $Root 'target' 'release' ($IsWindows ? 'secretsmanager-native-bench.exe' : 'secretsmanager-native-bench')
     & (Join-Path $Root 'bench' 'Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -BenchBinary $binary -OutFile (Join-Path $Root 'BENCHMARKS.md')

@@ -14,16 +14,21 @@ internal static class VersionQuotaAdvisor
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    /// <summary>Last write per secret ARN in this process: when, and which version it created.</summary>
-    private static readonly ConcurrentDictionary<string, (DateTime At, string? VersionId)> LastWrites = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Last write per secret ARN in this process. A class, not a value tuple: a dictionary of reference types
+    /// runs the runtime's precompiled shared code, where a struct value would be JIT-compiled on the first call.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, LastWrite> LastWrites = new(StringComparer.Ordinal);
+
+    private sealed record LastWrite(DateTime At, string? VersionId);
 
     public static void AfterWrite(Cmdlet cmdlet, string? arn, string? versionId)
     {
         if (string.IsNullOrEmpty(arn)) return;
         var now = DateTime.UtcNow;
-        var seen = LastWrites.TryGetValue(arn, out var before);
-        LastWrites[arn] = (now, versionId);
-        if (seen && now - before.At < Window && before.VersionId != versionId)
+        LastWrites.TryGetValue(arn, out var before);
+        LastWrites[arn] = new LastWrite(now, versionId);
+        if (before is not null && now - before.At < Window && before.VersionId != versionId)
         {
             cmdlet.WriteWarning(
                 $"The secret '{arn}' was already written {(int)(now - before.At).TotalSeconds} s ago in this session. " +
