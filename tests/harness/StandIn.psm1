@@ -1,6 +1,7 @@
 <#
     Loopback stand-ins for credential and region sources (stand_in.py: IMDSv2, container credentials,
-    a recording proxy in front of moto), and an isolated AWS environment for each test.
+    the SSO portal's GetRoleCredentials, a recording proxy in front of moto), and an isolated AWS environment
+    for each test.
 #>
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
@@ -11,7 +12,8 @@ function Start-StandIn {
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey)
+    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
+        [string] $SsoKey, [string] $SsoToken)
 
     $venv = Install-MotoServer   # the harness venv; stand_in.py needs only the standard library
     $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
@@ -19,6 +21,7 @@ function Start-StandIn {
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
+    if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
     $start = [Diagnostics.ProcessStartInfo]::new($python)
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true

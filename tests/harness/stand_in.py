@@ -3,6 +3,9 @@
 One HTTP server that speaks, on its own paths:
   - the EC2 instance metadata protocol (IMDSv2: PUT token, then role, credentials and region);
   - the container credentials protocol (GET /container-credentials);
+  - the SSO portal's GetRoleCredentials (GET /federation/credentials with the x-amz-sso_bearer_token
+    header): the one token it was started with gets role credentials; any other token is refused as
+    the real portal refuses an expired one (401 UnauthorizedException);
   - a recording proxy: every other request is forwarded to the upstream (moto), after its
     Authorization header's access key id and region are noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
@@ -15,7 +18,9 @@ import json
 import re
 import sys
 import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 TOKEN = "stand-in-imds-token"
@@ -70,6 +75,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if not options.container_key:
                 return self.reply(404, "not found")
             return self.reply(200, json.dumps(credentials_document(options.container_key)), "application/json")
+        if self.path.startswith("/federation/credentials"):
+            return self.sso_role_credentials()
         if self.path.startswith("/latest/"):
             if self.headers.get("x-aws-ec2-metadata-token") != TOKEN:
                 return self.reply(401, "token required")
@@ -82,6 +89,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.reply(200, options.imds_region)
             return self.reply(404, "not found")
         self.forward("GET", b"")
+
+    def sso_role_credentials(self):
+        options = self.server.options
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        if not options.sso_key or self.headers.get("x-amz-sso_bearer_token") != options.sso_token:
+            return self.reply(401, json.dumps({"message": "Session token not found or invalid"}), "application/json",
+                              headers=[("x-amzn-ErrorType", "UnauthorizedException")])
+        if not query.get("role_name") or not query.get("account_id"):
+            return self.reply(400, json.dumps({"message": "role_name and account_id are required"}), "application/json",
+                              headers=[("x-amzn-ErrorType", "InvalidRequestException")])
+        expires = int((time.time() + 3600) * 1000)
+        document = {"roleCredentials": {"accessKeyId": options.sso_key, "secretAccessKey": "stand-in-secret",
+                                        "sessionToken": "stand-in-token", "expiration": expires}}
+        self.reply(200, json.dumps(document), "application/json")
 
     def do_POST(self):
         self.forward("POST", self.body())
@@ -108,6 +129,8 @@ def main():
     parser.add_argument("--imds-key")
     parser.add_argument("--imds-region")
     parser.add_argument("--container-key")
+    parser.add_argument("--sso-key", help="access key id the SSO portal hands out")
+    parser.add_argument("--sso-token", help="the only bearer token the SSO portal accepts")
     options = parser.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.options = options

@@ -51,6 +51,22 @@ Describe 'Region chain' {
         Get-UsedRegion | Should -Be 'us-west-2'
     }
 
+    It 'the default profile''s region wins over AWS PS Default''s region' {
+        Set-Content $Config "[default]`nregion = us-west-2`n[profile AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'us-west-2'
+        Set-Content $Config "[profile AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'ap-southeast-2'
+    }
+
+    It 'AWS PS Default''s region (config or credentials file) wins over AWS_REGION' {
+        $env:AWS_REGION = 'eu-central-1'
+        $credentials = Join-Path $env:HOME '.aws' 'credentials'
+        Set-Content $credentials "[AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'ap-southeast-2'
+        Remove-Item $credentials
+        Get-UsedRegion | Should -Be 'eu-central-1'
+    }
+
     It 'the default profile''s region wins over AWS_REGION' {
         $env:AWS_REGION = 'eu-central-1'
         Set-Content $Config "[default]`nregion = us-west-2"
