@@ -240,6 +240,60 @@ Describe 'Credential chain' {
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
     }
 
+    It 'a profile with role_arn + web_identity_token_file assumes the role with the token file' {
+        $env:AWS_ENDPOINT_URL_STS = $Endpoint
+        $token = Join-Path $env:HOME 'profile-token'
+        Set-Content -Path $token -Value 'a-web-identity-token' -NoNewline
+        Add-Content $Credentials "[web]`nrole_arn = arn:aws:iam::123456789012:role/web`nweb_identity_token_file = $token"
+        Get-UsedAccessKey @{ ProfileName = 'web' } | Should -BeLike 'ASIA*'
+    }
+
+    It 'with a metadata endpoint that never answers, nothing configured still fails within 2 s' {
+        # Accepts connections (the kernel completes the handshake) but never replies, as a filtered address can.
+        $silent = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            Remove-Item env:AWS_EC2_METADATA_DISABLED
+            $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $err = { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint } |
+                Should -Throw -PassThru
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
+        } finally { $silent.Stop() }
+    }
+
+    It '-Debug says "Credentials obtained from <Text>" for <Step>, without the secret key' -ForEach @(
+        @{ Step = 'key parameters'; Text = 'the supplied key parameters' }
+        @{ Step = '-ProfileName'; Text = "stored profile named 'named'" }
+        @{ Step = '-Credential'; Text = 'supplied credentials object' }
+        @{ Step = '$StoredAWSCredentials'; Text = 'shell variable $StoredAWSCredentials' }
+        @{ Step = 'environment keys'; Text = 'Environment' }
+        @{ Step = 'AWS_PROFILE'; Text = "stored profile named 'fromenv'" }
+        @{ Step = 'default profile'; Text = "stored profile named 'default'" }
+        @{ Step = 'web identity'; Text = 'web identity token file' }
+        @{ Step = 'container'; Text = 'container environment' }
+        @{ Step = 'instance metadata'; Text = 'instance profile' }
+    ) {
+        $parameters = @{}
+        switch ($Step) {
+            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'very-secret-key' } }
+            '-ProfileName' { Write-Profile $Credentials 'named' 'AKIDDEBUG'; $parameters = @{ ProfileName = 'named' } }
+            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' } }
+            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' -Scope Global }
+            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'very-secret-key' }
+            'AWS_PROFILE' { Write-Profile $Credentials 'fromenv' 'AKIDDEBUG'; $env:AWS_PROFILE = 'fromenv' }
+            'default profile' { Write-Profile $Credentials 'default' 'AKIDDEBUG' }
+            'web identity' { Use-WebIdentity }
+            'container' { Use-Container }
+            'instance metadata' { Use-Metadata }
+        }
+        $DebugPreference = 'Continue'
+        $messages = (Get-UsedAccessKey $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Message
+        $messages | Should -Contain "Credentials obtained from $Text"
+        ($messages -join "`n") | Should -Not -Match 'very-secret-key|secret-AKIDDEBUG|stand-in-secret'
+    }
+
     It 'the debug stream names the source and never the secret key' {
         $DebugPreference = 'Continue'
         $debug = Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint `

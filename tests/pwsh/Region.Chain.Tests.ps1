@@ -101,6 +101,29 @@ Describe 'Region chain' {
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
     }
 
+    It '-Debug says "Region obtained from <Text>" for <Step>' -ForEach @(
+        @{ Step = '-Region'; Text = 'region parameter'; Region = 'ap-south-1' }
+        @{ Step = '$StoredAWSRegion'; Text = 'shell variable $StoredAWSRegion'; Region = 'eu-west-3' }
+        @{ Step = 'profile region'; Text = 'stored region'; Region = 'us-west-2' }
+        @{ Step = 'AWS_DEFAULT_REGION'; Text = 'Environment'; Region = 'ap-northeast-1' }
+        @{ Step = 'instance metadata'; Text = 'InstanceMetadata'; Region = 'eu-north-1' }
+    ) {
+        $parameters = @{}
+        switch ($Step) {
+            '-Region' { $parameters = @{ Region = $Region } }
+            '$StoredAWSRegion' { Set-DefaultAWSRegion -Region $Region -Scope Global }
+            'profile region' { Set-Content $Config "[default]`nregion = $Region" }
+            'AWS_DEFAULT_REGION' { $env:AWS_DEFAULT_REGION = $Region }
+            'instance metadata' {
+                Remove-Item env:AWS_EC2_METADATA_DISABLED
+                $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = $StandIn.Endpoint
+            }
+        }
+        $DebugPreference = 'Continue'
+        $debug = Get-UsedRegion $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }
+        $debug.Message | Should -Contain "Region obtained from $Text with value '$Region'"
+    }
+
     It '-Debug says where the region came from' {
         $env:AWS_REGION = 'eu-central-1'
         $DebugPreference = 'Continue'
