@@ -33,3 +33,23 @@ pub(crate) fn expired(error: &CredentialsError) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_sso::types::error::{TooManyRequestsException, UnauthorizedException};
+
+    #[test]
+    fn the_portals_unauthorized_answer_and_an_expired_session_token_are_a_login_to_renew() {
+        let refused = GetRoleCredentialsError::UnauthorizedException(UnauthorizedException::builder().build());
+        assert!(expired(&CredentialsError::provider_error(refused)));
+        assert!(expired(&CredentialsError::provider_error("the SSO token has expired and cannot be refreshed")));
+    }
+
+    #[test]
+    fn other_failures_are_not() {
+        let busy = GetRoleCredentialsError::TooManyRequestsException(TooManyRequestsException::builder().build());
+        assert!(!expired(&CredentialsError::provider_error(busy)));
+        assert!(!expired(&CredentialsError::not_loaded("no profile")));
+    }
+}
