@@ -225,6 +225,15 @@ Describe 'Credential chain' {
         $recorded[-2].AccessKey | Should -BeLike 'ASIA*'   # AssumeRole for second, with first's session
     }
 
+    It 'a role chain ending in credential_source = EcsContainer starts from the container''s key' {
+        $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
+        Use-Container
+        Add-Content $Credentials "[first]`nrole_arn = arn:aws:iam::123456789012:role/first`ncredential_source = EcsContainer"
+        Add-Content $Credentials "[second]`nrole_arn = arn:aws:iam::123456789012:role/second`nsource_profile = first"
+        Get-UsedAccessKey @{ ProfileName = 'second' } | Should -BeLike 'ASIA*'
+        (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-3].AccessKey | Should -Be 'AKIDCONTAINER'
+    }
+
     It 'credential_source = Environment without environment keys is a credentials error naming the profile' {
         Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`ncredential_source = Environment"
         { Get-UsedAccessKey @{ ProfileName = 'role' } } | Should -Throw "*stored profile named 'role'*AWS_ACCESS_KEY_ID*"

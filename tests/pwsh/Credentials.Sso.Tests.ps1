@@ -72,6 +72,12 @@ sso_region = us-east-1
         $messages | Should -Not -Match 'stand-in-secret|stand-in-token'
     }
 
+    It 'an SSO profile made the shell default with Set-AWSCredential is resolved at the call' {
+        Write-CachedToken $StartUrl
+        Set-AWSCredential -ProfileName 'legacy' -Scope Global
+        Get-UsedAccessKey | Should -Be 'AKIDSSO'
+    }
+
     It 'an expired sso_session token is AWS Tools'' UnauthorizedAccessException, and nothing is sent' {
         Write-CachedToken 'corp' -ExpiresAt ([datetime]::UtcNow.AddHours(-1))
         $before = (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count

@@ -165,19 +165,15 @@ async fn profile(
     env: &ShellEnvironment,
 ) -> Result<Option<Resolved>, CallError> {
     let source = format!("stored profile named '{name}'");
-    let credentials = match role_source::environment_based_chain(store, key).await {
+    let profiles = store.profiles().await;
+    let credentials = match role_source::credential_source(&profiles, key) {
         // The loader cannot be given the keys without its own environment step answering first.
-        Some(chain) => {
-            role_source::assume_from_environment(&chain, env, loader(env, &[], region, Some((key, store)))).await
+        Some((source, roles)) if source.eq_ignore_ascii_case("Environment") => {
+            role_source::assume_from_environment(&roles, env, loader(env, &[], region, Some((key, store)))).await
         }
-        None => {
-            // A role profile with `credential_source` needs the container or metadata variables for its source.
-            let keep: &[&str] = match store.property(key, "credential_source").await {
-                Some(_) => &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(),
-                None => &[],
-            };
-            load(env, keep, region, Some((key, store))).await
-        }
+        // The container or metadata variables, for a chain whose source is one of those.
+        Some(_) => load(env, &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(), region, Some((key, store))).await,
+        None => load(env, &[], region, Some((key, store))).await,
     };
     Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source }))
 }

@@ -87,9 +87,15 @@ impl ProfileStore {
 
     /// A property of a profile, e.g. `region`.
     pub(crate) async fn property(&self, profile: &str, name: &str) -> Option<String> {
-        let (store, key) = self.locate(profile).await?;
+        let copied;
+        let (store, key) = if is_valid_name(profile) {
+            (self, profile)
+        } else {
+            copied = self.locate(profile).await?;
+            (&copied.0, copied.1.as_str())
+        };
         let profiles = store.profiles().await;
-        profiles.get_profile(&key).and_then(|p| p.get(name)).filter(|v| !v.is_empty()).map(str::to_string)
+        profiles.get_profile(key).and_then(|p| p.get(name)).filter(|v| !v.is_empty()).map(str::to_string)
     }
 
     /// The files this store reads, as aws-config finds them (config first: credentials override it).

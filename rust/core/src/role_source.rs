@@ -5,8 +5,8 @@
 //! brings the region, `AWS_ENDPOINT_URL_STS` and the HTTP client).
 
 use crate::credential_chain::environment_keys;
-use crate::profile_store::ProfileStore;
 use crate::target::ShellEnvironment;
+use aws_config::profile::ProfileSet;
 use aws_config::sts::AssumeRoleProvider;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::ProvideCredentials;
@@ -24,14 +24,13 @@ pub(crate) struct Role {
     duration: Option<Duration>,
 }
 
-/// The roles of profile `key` from the environment outwards, when its `source_profile` chain ends in a
-/// profile with `role_arn` and `credential_source = Environment`; otherwise `None` (aws-config handles it).
-pub(crate) async fn environment_based_chain(store: &ProfileStore, key: &str) -> Option<Vec<Role>> {
-    let profiles = store.profiles().await;
+/// Where a role profile's `source_profile` chain ends in `credential_source`: that source's name and the
+/// roles from the source outwards. `None` for profiles that are not such a chain.
+pub(crate) fn credential_source<'a>(profiles: &'a ProfileSet, key: &str) -> Option<(&'a str, Vec<Role>)> {
     let mut roles = Vec::new();
-    let mut name = key.to_string();
+    let mut name = key;
     while roles.len() < MAX_CHAIN {
-        let profile = profiles.get_profile(&name)?;
+        let profile = profiles.get_profile(name)?;
         roles.push(Role {
             arn: profile.get("role_arn")?.to_string(),
             external_id: profile.get("external_id").map(str::to_string),
@@ -40,9 +39,9 @@ pub(crate) async fn environment_based_chain(store: &ProfileStore, key: &str) -> 
         });
         if let Some(source) = profile.get("credential_source") {
             roles.reverse();
-            return source.eq_ignore_ascii_case("Environment").then_some(roles);
+            return Some((source, roles));
         }
-        name = profile.get("source_profile")?.to_string();
+        name = profile.get("source_profile")?;
     }
     None
 }
