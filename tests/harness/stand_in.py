@@ -40,6 +40,7 @@ def credentials_document(access_key):
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     recorded = []
+    sso_issued = 0
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -71,6 +72,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/__recorded":
             with Handler.lock:
                 return self.reply(200, json.dumps(Handler.recorded), "application/json")
+        if self.path == "/__sso_issued":
+            with Handler.lock:
+                return self.reply(200, str(Handler.sso_issued))
         if self.path.startswith("/container-credentials"):
             if not options.container_key:
                 return self.reply(404, "not found")
@@ -99,7 +103,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if not query.get("role_name") or not query.get("account_id"):
             return self.reply(400, json.dumps({"message": "role_name and account_id are required"}), "application/json",
                               headers=[("x-amzn-ErrorType", "InvalidRequestException")])
-        expires = int((time.time() + 3600) * 1000)
+        # The role "already-expired" gets credentials that expired a minute ago: a client that caches
+        # credentials must fetch new ones for every call. GET /__sso_issued counts what was handed out.
+        lifetime = -60 if query["role_name"][0] == "already-expired" else 3600
+        expires = int((time.time() + lifetime) * 1000)
+        with Handler.lock:
+            Handler.sso_issued += 1
         document = {"roleCredentials": {"accessKeyId": options.sso_key, "secretAccessKey": "stand-in-secret",
                                         "sessionToken": "stand-in-token", "expiration": expires}}
         self.reply(200, json.dumps(document), "application/json")

@@ -78,6 +78,15 @@ sso_region = us-east-1
         Get-UsedAccessKey | Should -Be 'AKIDSSO'
     }
 
+    It 'role credentials are never used past their expiry: expired ones are fetched again for the next call' {
+        Write-CachedToken $StartUrl
+        Add-Content (Join-Path $env:HOME '.aws' 'config') "[profile short]`nsso_start_url = $StartUrl`nsso_region = us-east-1`nsso_account_id = 123456789012`nsso_role_name = already-expired"
+        $before = [int](Invoke-RestMethod "$($StandIn.Endpoint)/__sso_issued")
+        Get-UsedAccessKey @{ ProfileName = 'short' } | Should -Be 'AKIDSSO'
+        Get-UsedAccessKey @{ ProfileName = 'short' } | Should -Be 'AKIDSSO'
+        [int](Invoke-RestMethod "$($StandIn.Endpoint)/__sso_issued") | Should -Be ($before + 2)
+    }
+
     It 'an expired sso_session token is AWS Tools'' UnauthorizedAccessException, and nothing is sent' {
         Write-CachedToken 'corp' -ExpiresAt ([datetime]::UtcNow.AddHours(-1))
         $before = (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count
