@@ -7,7 +7,8 @@ One HTTP server that speaks, on its own paths:
     header): the one token it was started with gets role credentials; any other token is refused as
     the real portal refuses an expired one (401 UnauthorizedException);
   - a recording proxy: every other request is forwarded to the upstream (moto), after its
-    Authorization header's access key id and region are noted; GET /__recorded returns them.
+    Authorization header's access key id and region (and whether a session token came along) are
+    noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
 Prints the port on its first line of stdout. Standard library only.
 """
@@ -120,7 +121,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         match = SCOPE.search(self.headers.get("Authorization", ""))
         with Handler.lock:
             Handler.recorded.append({"AccessKey": match.group(1) if match else None,
-                                     "Region": match.group(2) if match else None})
+                                     "Region": match.group(2) if match else None,
+                                     "SessionToken": "x-amz-security-token" in (k.lower() for k in self.headers)})
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         request = urllib.request.Request(self.server.options.upstream + self.path, data=body or None,
                                          headers=headers, method=method)

@@ -184,6 +184,15 @@ Describe 'Credential chain' {
         { Get-UsedAccessKey } | Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
     }
 
+    It 'a profile with aws_session_token signs with its session token, a profile without does not' {
+        Write-Profile $Credentials 'session' 'AKIDSESSION' 'aws_session_token = a-session-token'
+        Write-Profile $Credentials 'static' 'AKIDSTATIC'
+        Get-UsedAccessKey @{ ProfileName = 'session' } | Should -Be 'AKIDSESSION'
+        (Get-LastSignature $StandIn).SessionToken | Should -BeTrue
+        Get-UsedAccessKey @{ ProfileName = 'static' } | Should -Be 'AKIDSTATIC'
+        (Get-LastSignature $StandIn).SessionToken | Should -BeFalse
+    }
+
     It 'a credential_process profile runs its command' {
         $script = Join-Path $env:HOME 'process.sh'
         Set-Content $script "#!/bin/sh`necho '{""Version"": 1, ""AccessKeyId"": ""AKIDPROCESS"", ""SecretAccessKey"": ""s""}'"
