@@ -136,6 +136,12 @@ Describe 'Credential chain' {
         Get-UsedAccessKey | Should -Be 'AKIDLEGACY'
     }
 
+    It 'a default profile that holds no credentials (only a region) is skipped' {
+        Set-Content (Join-Path $env:HOME '.aws' 'config') "[default]`nregion = eu-west-1"
+        Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
+        Get-UsedAccessKey | Should -Be 'AKIDLEGACY'
+    }
+
     It 'AWS PS Default wins over web identity' {
         Use-WebIdentity
         Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
