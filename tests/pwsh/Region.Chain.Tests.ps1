@@ -101,6 +101,23 @@ Describe 'Region chain' {
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
     }
 
+    It 'with a metadata endpoint that never answers, no region and no credentials still fail within 2 s' {
+        # Accepts connections (the kernel completes the handshake) but never replies, as a filtered address can.
+        $silent = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            Remove-Item env:AWS_EC2_METADATA_DISABLED
+            $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -EndpointUrl $StandIn.Endpoint } |
+                Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $watch.Restart()
+            { Get-UsedRegion } | Should -Throw 'No region specified or obtained from persisted/shell defaults.'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+        } finally { $silent.Stop() }
+    }
+
     It '-Debug says "Region obtained from <Text>" for <Step>' -ForEach @(
         @{ Step = '-Region'; Text = 'region parameter'; Region = 'ap-south-1' }
         @{ Step = '$StoredAWSRegion'; Text = 'shell variable $StoredAWSRegion'; Region = 'eu-west-3' }
