@@ -40,6 +40,19 @@ function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
     (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
 }
 
+function Enable-SilentMetadataEndpoint {
+    <#
+    .SYNOPSIS
+        Points instance metadata at a loopback port that accepts connections (the kernel completes the
+        handshake) but never answers, as a filtered address can. Returns the listener; Stop() it when done.
+    #>
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    Remove-Item env:AWS_EC2_METADATA_DISABLED -ErrorAction Ignore
+    $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
+    $listener
+}
+
 function Enter-CleanAwsEnvironment {
     <#
     .SYNOPSIS
@@ -67,4 +80,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -273,12 +273,8 @@ Describe 'Credential chain' {
     }
 
     It 'with a metadata endpoint that never answers, nothing configured still fails within 2 s' {
-        # Accepts connections (the kernel completes the handshake) but never replies, as a filtered address can.
-        $silent = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $silent.Start()
+        $silent = Enable-SilentMetadataEndpoint
         try {
-            Remove-Item env:AWS_EC2_METADATA_DISABLED
-            $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $err = { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint } |
                 Should -Throw -PassThru

@@ -102,12 +102,8 @@ Describe 'Region chain' {
     }
 
     It 'with a metadata endpoint that never answers, no region and no credentials still fail within 2 s' {
-        # Accepts connections (the kernel completes the handshake) but never replies, as a filtered address can.
-        $silent = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $silent.Start()
+        $silent = Enable-SilentMetadataEndpoint
         try {
-            Remove-Item env:AWS_EC2_METADATA_DISABLED
-            $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
             $watch = [Diagnostics.Stopwatch]::StartNew()
             { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -EndpointUrl $StandIn.Endpoint } |
                 Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
