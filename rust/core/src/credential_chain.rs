@@ -168,7 +168,7 @@ async fn profile(
     let profiles = store.profiles().await;
     let credentials = match role_source::credential_source(&profiles, key) {
         // The loader cannot be given the keys without its own environment step answering first.
-        Some((source, roles)) if source.eq_ignore_ascii_case("Environment") => {
+        Some((origin, roles)) if origin.eq_ignore_ascii_case("Environment") => {
             role_source::assume_from_environment(&roles, env, loader(env, &[], region, Some((key, store)))).await
         }
         // The container or metadata variables, for a chain whose source is one of those.
