@@ -32,7 +32,7 @@ Credentials and the region are found in the same order as AWS Tools for PowerShe
         NetworkCredential  = 'Accepted for compatibility with AWS Tools, where it supplies the user name and password for SAML role profiles. SAML profiles are not supported by this module, and using this parameter is an error that says so; use an SSO or role_arn profile instead.'
         Region             = 'The AWS region to call, as a system name such as eu-west-1, or an object with a Region property (as Get-AWSRegion returns). When omitted, the region comes from the shell default, the environment (AWS_REGION, AWS_DEFAULT_REGION) or the profile; see about_SecretsManager.Native. Tab completion offers the region names.'
         EndpointUrl        = 'The URL to send the call to instead of the region''s public Secrets Manager endpoint, for example a VPC endpoint or a local test server such as moto or LocalStack. A region is still needed for signing.'
-        ClientConfig       = 'Settings for the service client, as a hashtable or object with the settings people change in AWS Tools'' AmazonSecretsManagerConfig: ServiceURL, RegionEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost and ProxyPort. Any other setting is an error naming it.'
+        ClientConfig       = 'Settings for the service client, as a hashtable or object with the settings people change in AWS Tools'' AmazonSecretsManagerConfig: ServiceURL, RegionEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost, ProxyPort and ProxyCredentials (an HTTP proxy; without one, the HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY environment variables apply, as in AWS Tools). Any other setting is an error naming it.'
     }
 
     Examples    = @(

@@ -44,7 +44,12 @@ BeforeDiscovery {
         @{ Case = 'a zero ClientConfig Timeout'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 0 } } }
         @{ Case = 'a ClientConfig Timeout that is not a time'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 'soon' } } }
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
-        @{ Case = 'a ClientConfig proxy (not supported yet)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 8080 } } }
+        @{ Case = 'a ClientConfig ProxyHost without ProxyPort'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy' } } }
+        @{ Case = 'a ClientConfig ProxyPort over 65535'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 70000 } } }
+        @{ Case = 'an https:// ClientConfig ProxyHost'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'https://proxy'; ProxyPort = 443 } } }
+        @{ Case = 'a ClientConfig ProxyHost with a path'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy/path'; ProxyPort = 3128 } } }
+        @{ Case = 'a string as ClientConfig ProxyCredentials'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 3128; ProxyCredentials = 'user:pw' } } }
+        @{ Case = 'a ClientConfig ProxyBypassList (not supported)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyBypassList = @('internal') } } }
     )
     # What the service rejects itself (and moto faithfully, moto-fidelity.md) is sent, as AWS Tools does, so
     # that scripts catching InvalidRequestException / InvalidParameterException keep working.

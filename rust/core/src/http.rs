@@ -2,8 +2,11 @@
 //!
 //! Plain `http://` endpoints (local test servers, proxies on loopback) get a client without TLS, which
 //! spares a cold process from loading the system's root certificates. Everything else uses rustls
-//! with the `ring` provider and the platform's trusted roots.
+//! with the `ring` provider and the platform's trusted roots. A proxy (see `proxy`) gets its own client.
 
+use crate::proxy::ProxySettings;
+use aws_smithy_http_client::Connector;
+use aws_smithy_http_client::proxy::ProxyConfig;
 use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use once_cell::sync::Lazy;
@@ -22,7 +25,30 @@ pub fn client_for(endpoint_url: Option<&str>) -> SharedHttpClient {
     }
 }
 
-fn is_plain_http(url: &str) -> bool {
+/// The client for an operation's calls: the shared one, or with a proxy a new one (the SDK client that
+/// holds it is cached per proxy, see `client_cache`).
+pub fn client_for_operation(endpoint_url: Option<&str>, proxy: Option<&ProxySettings>) -> SharedHttpClient {
+    match proxy {
+        None => client_for(endpoint_url),
+        Some(proxy) => through_proxy(proxy.config(), endpoint_url.is_some_and(is_plain_http)),
+    }
+}
+
+/// A client whose connections go through the proxy: absolute-form requests for http://, a CONNECT
+/// tunnel for https://. Connect and read timeouts and the sleep come from the SDK's settings, as for
+/// the shared clients.
+fn through_proxy(config: ProxyConfig, plain: bool) -> SharedHttpClient {
+    aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
+        let mut builder = Connector::builder().proxy_config(config.clone());
+        builder.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            builder.set_sleep_impl(components.sleep_impl());
+        }
+        if plain { builder.build_http() } else { builder.tls_provider(tls::Provider::Rustls(CryptoMode::Ring)).build() }
+    })
+}
+
+pub(crate) fn is_plain_http(url: &str) -> bool {
     url.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
 }
 
