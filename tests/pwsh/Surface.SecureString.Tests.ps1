@@ -144,4 +144,14 @@ Describe '-SecretString binds the way a [string] parameter does' {
         Should -Invoke Write-SECSecretValue -Times 1 -Exactly -ParameterFilter { $SecretId -eq 'text/a' -and $SecretString -eq 'alpha' }
         Should -Invoke Write-SECSecretValue -Times 1 -Exactly -ParameterFilter { $SecretString.ToString() -eq 'System.Security.SecureString' }
     }
+
+    It 'converts to text in a mock''s parameter filter as docs/pester.md says' {
+        Mock Write-SECSecretValue { }
+
+        Write-SECSecretValue -SecretId 'text/a' -SecretString '{"password":"n3w"}'
+
+        Should -Invoke Write-SECSecretValue -Times 1 -Exactly -ParameterFilter {
+            ($SecretString | ConvertFrom-Json).password -eq 'n3w' -and $SecretString -match 'n3w' -and $SecretString.Text.Length -eq 18
+        }
+    }
 }
