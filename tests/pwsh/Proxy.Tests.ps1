@@ -128,6 +128,23 @@ Describe 'An HTTP proxy' {
         Get-VersionStage 'proxy/a' | Should -BeNullOrEmpty
     }
 
+    It 'reads ProxyHost and ProxyPort from a typed config object, whose empty ProxyBypassList is fine and a filled one refused' {
+        class TypedProxyConfig {
+            [string] $ProxyHost = '127.0.0.1'
+            [int] $ProxyPort
+            [Collections.Generic.List[string]] $ProxyBypassList = [Collections.Generic.List[string]]::new()
+        }
+        $config = [TypedProxyConfig]@{ ProxyPort = $proxyPort }
+
+        $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'typed' -ClientConfig $config @Connection
+        (Get-NewProxiedRequest $before).Count | Should -Be 1
+
+        $config.ProxyBypassList.Add('internal\.example')
+        $err = { Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'x' -ClientConfig $config @Connection } | Should -Throw -PassThru
+        $err.Exception.ParamName | Should -Be 'ClientConfig'
+        $err.Exception.Message | Should -BeLike '*NO_PROXY*'
+    }
+
     It 'refuses an https:// proxy in a variable, naming ClientConfig and the variable' {
         $err = Invoke-WithVariable @{ HTTP_PROXY = 'https://proxy.invalid:443' } {
             { Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'x' @Connection } | Should -Throw -PassThru

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Native.Interop;
 
@@ -14,7 +15,7 @@ namespace SecretsManager.Native.Cmdlets;
 /// </summary>
 internal sealed class ClientConfigSettings
 {
-    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials" };
+    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
 
     public string? ServiceUrl { get; private set; }
     public string? Region { get; private set; }
@@ -72,6 +73,10 @@ internal sealed class ClientConfigSettings
                 case "PROXYHOST": if (!IsDefault(value)) settings._proxyHost = value.ToString(); break;
                 case "PROXYPORT": if (!IsDefault(value)) settings._proxyPort = Number(key, value); break;
                 case "PROXYCREDENTIALS": settings._proxyCredentials = ProxyCredentials(value); break;
+                case "PROXYBYPASSLIST":
+                    // .NET's bypass entries are regular expressions; NO_PROXY's host rules are not the same thing.
+                    if (value is not IEnumerable list || list.Cast<object?>().Any()) throw Error("ProxyBypassList is not supported; list the hosts in the NO_PROXY environment variable instead.");
+                    break;
             }
         }
         if ((settings._proxyHost is null) != (settings._proxyPort is null)) throw Error("ProxyHost and ProxyPort must be given together.");
