@@ -1,7 +1,7 @@
 <#
     Loopback stand-ins for credential and region sources (stand_in.py: IMDSv2, container credentials,
-    a recording proxy in front of moto), a recording forward proxy (forward_proxy.py), and an isolated
-    AWS environment for each test.
+    the SSO portal's GetRoleCredentials, a recording proxy in front of moto), a recording forward proxy
+    (forward_proxy.py), and an isolated AWS environment for each test.
 #>
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
@@ -12,12 +12,14 @@ function Start-StandIn {
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey)
+    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
+        [string] $SsoKey, [string] $SsoToken)
 
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
+    if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
     Start-PortPrintingServer $arguments
 }
 
@@ -60,6 +62,19 @@ function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
     (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
 }
 
+function Enable-SilentMetadataEndpoint {
+    <#
+    .SYNOPSIS
+        Points instance metadata at a loopback port that accepts connections (the kernel completes the
+        handshake) but never answers, as a filtered address can. Returns the listener; Stop() it when done.
+    #>
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    Remove-Item env:AWS_EC2_METADATA_DISABLED -ErrorAction Ignore
+    $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
+    $listener
+}
+
 function Enter-CleanAwsEnvironment {
     <#
     .SYNOPSIS
@@ -87,4 +102,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Stop-StandIn, Get-LastSignature, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
