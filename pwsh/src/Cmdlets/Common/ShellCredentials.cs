@@ -61,14 +61,18 @@ internal static class ShellCredentials
             : (access, secret, properties["Token"]?.Value as string);
     }
 
-    /// <summary>The AWS_* variables and the home directory, as this pwsh process sees them.</summary>
+    /// <summary>The proxy variables .NET's default proxy reads, which AWS Tools therefore honours.</summary>
+    private static readonly string[] ProxyVariables =
+        { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY" };
+
+    /// <summary>The AWS_* and proxy variables and the home directory, as this pwsh process sees them.</summary>
     internal static IReadOnlyDictionary<string, string?> Environment()
     {
         var gathered = new Dictionary<string, string?>();
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
             var name = (string)entry.Key;
-            if (name.StartsWith("AWS_", StringComparison.Ordinal) || name is "HOME" or "USERPROFILE")
+            if (name.StartsWith("AWS_", StringComparison.Ordinal) || name is "HOME" or "USERPROFILE" || Array.IndexOf(ProxyVariables, name) >= 0)
             {
                 gathered[name] = entry.Value as string;
             }
