@@ -1,6 +1,7 @@
 <#
     Loopback stand-ins for credential and region sources (stand_in.py: IMDSv2, container credentials,
-    a recording proxy in front of moto), and an isolated AWS environment for each test.
+    the SSO portal's GetRoleCredentials, a recording proxy in front of moto), and an isolated AWS environment
+    for each test.
 #>
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
@@ -11,7 +12,8 @@ function Start-StandIn {
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
     #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey)
+    param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
+        [string] $SsoKey, [string] $SsoToken)
 
     $venv = Install-MotoServer   # the harness venv; stand_in.py needs only the standard library
     $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
@@ -19,6 +21,7 @@ function Start-StandIn {
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
+    if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
     $start = [Diagnostics.ProcessStartInfo]::new($python)
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true
@@ -35,6 +38,19 @@ function Stop-StandIn([Parameter(Mandatory)] $StandIn) {
 function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
     <# The access key id and region of the last request the proxy forwarded, from its Authorization header. #>
     (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
+}
+
+function Enable-SilentMetadataEndpoint {
+    <#
+    .SYNOPSIS
+        Points instance metadata at a loopback port that accepts connections (the kernel completes the
+        handshake) but never answers, as a filtered address can. Returns the listener; Stop() it when done.
+    #>
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    Remove-Item env:AWS_EC2_METADATA_DISABLED -ErrorAction Ignore
+    $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
+    $listener
 }
 
 function Enter-CleanAwsEnvironment {
@@ -64,4 +80,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -3,8 +3,12 @@
 One HTTP server that speaks, on its own paths:
   - the EC2 instance metadata protocol (IMDSv2: PUT token, then role, credentials and region);
   - the container credentials protocol (GET /container-credentials);
+  - the SSO portal's GetRoleCredentials (GET /federation/credentials with the x-amz-sso_bearer_token
+    header): the one token it was started with gets role credentials; any other token is refused as
+    the real portal refuses an expired one (401 UnauthorizedException);
   - a recording proxy: every other request is forwarded to the upstream (moto), after its
-    Authorization header's access key id and region are noted; GET /__recorded returns them.
+    Authorization header's access key id and region (and whether a session token came along) are
+    noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
 Prints the port on its first line of stdout. Standard library only.
 """
@@ -15,7 +19,9 @@ import json
 import re
 import sys
 import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 TOKEN = "stand-in-imds-token"
@@ -35,6 +41,7 @@ def credentials_document(access_key):
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     recorded = []
+    sso_issued = 0
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -66,10 +73,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/__recorded":
             with Handler.lock:
                 return self.reply(200, json.dumps(Handler.recorded), "application/json")
+        if self.path == "/__sso_issued":
+            with Handler.lock:
+                return self.reply(200, str(Handler.sso_issued))
         if self.path.startswith("/container-credentials"):
             if not options.container_key:
                 return self.reply(404, "not found")
             return self.reply(200, json.dumps(credentials_document(options.container_key)), "application/json")
+        if self.path.startswith("/federation/credentials"):
+            return self.sso_role_credentials()
         if self.path.startswith("/latest/"):
             if self.headers.get("x-aws-ec2-metadata-token") != TOKEN:
                 return self.reply(401, "token required")
@@ -83,6 +95,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(404, "not found")
         self.forward("GET", b"")
 
+    def sso_role_credentials(self):
+        options = self.server.options
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+        if not options.sso_key or self.headers.get("x-amz-sso_bearer_token") != options.sso_token:
+            return self.reply(401, json.dumps({"message": "Session token not found or invalid"}), "application/json",
+                              headers=[("x-amzn-ErrorType", "UnauthorizedException")])
+        if not query.get("role_name") or not query.get("account_id"):
+            return self.reply(400, json.dumps({"message": "role_name and account_id are required"}), "application/json",
+                              headers=[("x-amzn-ErrorType", "InvalidRequestException")])
+        # The role "already-expired" gets credentials that expired a minute ago: a client that caches
+        # credentials must fetch new ones for every call. GET /__sso_issued counts what was handed out.
+        lifetime = -60 if query["role_name"][0] == "already-expired" else 3600
+        expires = int((time.time() + lifetime) * 1000)
+        with Handler.lock:
+            Handler.sso_issued += 1
+        document = {"roleCredentials": {"accessKeyId": options.sso_key, "secretAccessKey": "stand-in-secret",
+                                        "sessionToken": "stand-in-token", "expiration": expires}}
+        self.reply(200, json.dumps(document), "application/json")
+
     def do_POST(self):
         self.forward("POST", self.body())
 
@@ -90,7 +121,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         match = SCOPE.search(self.headers.get("Authorization", ""))
         with Handler.lock:
             Handler.recorded.append({"AccessKey": match.group(1) if match else None,
-                                     "Region": match.group(2) if match else None})
+                                     "Region": match.group(2) if match else None,
+                                     "SessionToken": "x-amz-security-token" in (k.lower() for k in self.headers)})
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         request = urllib.request.Request(self.server.options.upstream + self.path, data=body or None,
                                          headers=headers, method=method)
@@ -108,6 +140,8 @@ def main():
     parser.add_argument("--imds-key")
     parser.add_argument("--imds-region")
     parser.add_argument("--container-key")
+    parser.add_argument("--sso-key", help="access key id the SSO portal hands out")
+    parser.add_argument("--sso-token", help="the only bearer token the SSO portal accepts")
     options = parser.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.options = options

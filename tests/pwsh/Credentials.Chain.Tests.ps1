@@ -30,6 +30,8 @@ BeforeAll {
         $env:AWS_ENDPOINT_URL_STS = $Endpoint
     }
     function Use-EnvironmentKeys { $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 'secret-env' }
+    # The key that signed the AssumeRole request sent through the proxy just before the last request.
+    function Get-AssumeRoleSigner { (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-2].AccessKey }
 }
 
 AfterAll { Stop-StandIn $StandIn }
@@ -125,12 +127,45 @@ Describe 'Credential chain' {
         Get-UsedAccessKey @{ ProfileName = 'cfg' } | Should -Be 'AKIDCONFIG'
     }
 
-    It 'the default profile wins over web identity' {
-        Use-WebIdentity
+    It 'the default profile wins over AWS PS Default' {
+        Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
         Write-Profile $Credentials 'default' 'AKIDDEFAULT'
         Get-UsedAccessKey | Should -Be 'AKIDDEFAULT'
+        Set-Content $Credentials ''
+        Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
+        Get-UsedAccessKey | Should -Be 'AKIDLEGACY'
+    }
+
+    It 'a default profile that holds no credentials (only a region) is skipped' {
+        Set-Content (Join-Path $env:HOME '.aws' 'config') "[default]`nregion = eu-west-1"
+        Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
+        Get-UsedAccessKey | Should -Be 'AKIDLEGACY'
+    }
+
+    It 'AWS PS Default wins over web identity' {
+        Use-WebIdentity
+        Write-Profile $Credentials 'AWS PS Default' 'AKIDLEGACY'
+        Get-UsedAccessKey | Should -Be 'AKIDLEGACY'
         Remove-Item $Credentials
         Get-UsedAccessKey | Should -BeLike 'ASIA*'   # moto STS issued it for the role
+    }
+
+    It 'AWS PS Default is read from the config file too, and by -ProfileName, and -Debug names it' {
+        Set-Content (Join-Path $env:HOME '.aws' 'config') "[profile AWS PS Default]`naws_access_key_id = AKIDLEGACYCONFIG`naws_secret_access_key = s"
+        $DebugPreference = 'Continue'
+        $output = Get-UsedAccessKey 5>&1
+        $output[-1] | Should -Be 'AKIDLEGACYCONFIG'
+        ($output | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Message |
+            Should -Contain "Credentials obtained from stored profile named 'AWS PS Default'"
+        Write-Profile $Credentials 'default' 'AKIDDEFAULT'
+        Get-UsedAccessKey @{ ProfileName = 'AWS PS Default' } | Should -Be 'AKIDLEGACYCONFIG'
+    }
+
+    It 'Set-AWSCredential -StoreAs ''AWS PS Default'' writes the profile that the chain then uses' {
+        Set-AWSCredential -AccessKey 'AKIDSTOREDLEGACY' -SecretKey 's' -StoreAs 'AWS PS Default'
+        Get-Content $Credentials | Should -Contain '[AWS PS Default]'
+        (Get-AWSCredential -ProfileName 'AWS PS Default').GetCredentials().AccessKey | Should -Be 'AKIDSTOREDLEGACY'
+        Get-UsedAccessKey | Should -Be 'AKIDSTOREDLEGACY'
     }
 
     It 'web identity wins over container credentials' {
@@ -155,6 +190,15 @@ Describe 'Credential chain' {
         { Get-UsedAccessKey } | Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
     }
 
+    It 'a profile with aws_session_token signs with its session token, a profile without does not' {
+        Write-Profile $Credentials 'session' 'AKIDSESSION' 'aws_session_token = a-session-token'
+        Write-Profile $Credentials 'static' 'AKIDSTATIC'
+        Get-UsedAccessKey @{ ProfileName = 'session' } | Should -Be 'AKIDSESSION'
+        (Get-LastSignature $StandIn).SessionToken | Should -BeTrue
+        Get-UsedAccessKey @{ ProfileName = 'static' } | Should -Be 'AKIDSTATIC'
+        (Get-LastSignature $StandIn).SessionToken | Should -BeFalse
+    }
+
     It 'a credential_process profile runs its command' {
         $script = Join-Path $env:HOME 'process.sh'
         Set-Content $script "#!/bin/sh`necho '{""Version"": 1, ""AccessKeyId"": ""AKIDPROCESS"", ""SecretAccessKey"": ""s""}'"
@@ -163,11 +207,51 @@ Describe 'Credential chain' {
         Get-UsedAccessKey @{ ProfileName = 'proc' } | Should -Be 'AKIDPROCESS'
     }
 
-    It 'a role_arn + source_profile profile assumes the role through STS' {
-        $env:AWS_ENDPOINT_URL_STS = $Endpoint
+    It 'a role_arn + source_profile profile assumes the role through STS, signed with the source profile''s key' {
+        $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
         Write-Profile $Credentials 'base' 'AKIDBASE'
         Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`nsource_profile = base"
         Get-UsedAccessKey @{ ProfileName = 'role' } | Should -BeLike 'ASIA*'
+        Get-AssumeRoleSigner | Should -Be 'AKIDBASE'
+    }
+
+    It 'a role profile with credential_source = <Source> assumes the role with that source''s key' -ForEach @(
+        @{ Source = 'Environment'; Signer = 'AKIDENV' }
+        @{ Source = 'EcsContainer'; Signer = 'AKIDCONTAINER' }
+        @{ Source = 'Ec2InstanceMetadata'; Signer = 'AKIDIMDS' }
+    ) {
+        $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
+        Use-EnvironmentKeys
+        Use-Container
+        Use-Metadata
+        Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`ncredential_source = $Source"
+        Get-UsedAccessKey @{ ProfileName = 'role' } | Should -BeLike 'ASIA*'
+        Get-AssumeRoleSigner | Should -Be $Signer
+    }
+
+    It 'a role chain ending in credential_source = Environment assumes each role in turn' {
+        $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
+        Use-EnvironmentKeys
+        Add-Content $Credentials "[first]`nrole_arn = arn:aws:iam::123456789012:role/first`ncredential_source = Environment"
+        Add-Content $Credentials "[second]`nrole_arn = arn:aws:iam::123456789012:role/second`nsource_profile = first"
+        Get-UsedAccessKey @{ ProfileName = 'second' } | Should -BeLike 'ASIA*'
+        $recorded = Invoke-RestMethod "$($StandIn.Endpoint)/__recorded"
+        $recorded[-3].AccessKey | Should -Be 'AKIDENV'     # AssumeRole for first, with the environment's key
+        $recorded[-2].AccessKey | Should -BeLike 'ASIA*'   # AssumeRole for second, with first's session
+    }
+
+    It 'a role chain ending in credential_source = EcsContainer starts from the container''s key' {
+        $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
+        Use-Container
+        Add-Content $Credentials "[first]`nrole_arn = arn:aws:iam::123456789012:role/first`ncredential_source = EcsContainer"
+        Add-Content $Credentials "[second]`nrole_arn = arn:aws:iam::123456789012:role/second`nsource_profile = first"
+        Get-UsedAccessKey @{ ProfileName = 'second' } | Should -BeLike 'ASIA*'
+        (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-3].AccessKey | Should -Be 'AKIDCONTAINER'
+    }
+
+    It 'credential_source = Environment without environment keys is a credentials error naming the profile' {
+        Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`ncredential_source = Environment"
+        { Get-UsedAccessKey @{ ProfileName = 'role' } } | Should -Throw "*stored profile named 'role'*AWS_ACCESS_KEY_ID*"
     }
 
     It 'with nothing configured fails within 2 s with the exact message as an InvalidOperationException record' {
@@ -178,6 +262,56 @@ Describe 'Credential chain' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
         $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
+    }
+
+    It 'a profile with role_arn + web_identity_token_file assumes the role with the token file' {
+        $env:AWS_ENDPOINT_URL_STS = $Endpoint
+        $token = Join-Path $env:HOME 'profile-token'
+        Set-Content -Path $token -Value 'a-web-identity-token' -NoNewline
+        Add-Content $Credentials "[web]`nrole_arn = arn:aws:iam::123456789012:role/web`nweb_identity_token_file = $token"
+        Get-UsedAccessKey @{ ProfileName = 'web' } | Should -BeLike 'ASIA*'
+    }
+
+    It 'with a metadata endpoint that never answers, nothing configured still fails within 2 s' {
+        $silent = Enable-SilentMetadataEndpoint
+        try {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $err = { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint } |
+                Should -Throw -PassThru
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
+        } finally { $silent.Stop() }
+    }
+
+    It '-Debug says "Credentials obtained from <Text>" for <Step>, without the secret key' -ForEach @(
+        @{ Step = 'key parameters'; Text = 'the supplied key parameters' }
+        @{ Step = '-ProfileName'; Text = "stored profile named 'named'" }
+        @{ Step = '-Credential'; Text = 'supplied credentials object' }
+        @{ Step = '$StoredAWSCredentials'; Text = 'shell variable $StoredAWSCredentials' }
+        @{ Step = 'environment keys'; Text = 'Environment' }
+        @{ Step = 'AWS_PROFILE'; Text = "stored profile named 'fromenv'" }
+        @{ Step = 'default profile'; Text = "stored profile named 'default'" }
+        @{ Step = 'web identity'; Text = 'web identity token file' }
+        @{ Step = 'container'; Text = 'container environment' }
+        @{ Step = 'instance metadata'; Text = 'instance profile' }
+    ) {
+        $parameters = @{}
+        switch ($Step) {
+            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'very-secret-key' } }
+            '-ProfileName' { Write-Profile $Credentials 'named' 'AKIDDEBUG'; $parameters = @{ ProfileName = 'named' } }
+            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' } }
+            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' -Scope Global }
+            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'very-secret-key' }
+            'AWS_PROFILE' { Write-Profile $Credentials 'fromenv' 'AKIDDEBUG'; $env:AWS_PROFILE = 'fromenv' }
+            'default profile' { Write-Profile $Credentials 'default' 'AKIDDEBUG' }
+            'web identity' { Use-WebIdentity }
+            'container' { Use-Container }
+            'instance metadata' { Use-Metadata }
+        }
+        $DebugPreference = 'Continue'
+        $messages = (Get-UsedAccessKey $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Message
+        $messages | Should -Contain "Credentials obtained from $Text"
+        ($messages -join "`n") | Should -Not -Match 'very-secret-key|secret-AKIDDEBUG|stand-in-secret'
     }
 
     It 'the debug stream names the source and never the secret key' {

@@ -51,6 +51,22 @@ Describe 'Region chain' {
         Get-UsedRegion | Should -Be 'us-west-2'
     }
 
+    It 'the default profile''s region wins over AWS PS Default''s region' {
+        Set-Content $Config "[default]`nregion = us-west-2`n[profile AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'us-west-2'
+        Set-Content $Config "[profile AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'ap-southeast-2'
+    }
+
+    It 'AWS PS Default''s region (config or credentials file) wins over AWS_REGION' {
+        $env:AWS_REGION = 'eu-central-1'
+        $credentials = Join-Path $env:HOME '.aws' 'credentials'
+        Set-Content $credentials "[AWS PS Default]`nregion = ap-southeast-2"
+        Get-UsedRegion | Should -Be 'ap-southeast-2'
+        Remove-Item $credentials
+        Get-UsedRegion | Should -Be 'eu-central-1'
+    }
+
     It 'the default profile''s region wins over AWS_REGION' {
         $env:AWS_REGION = 'eu-central-1'
         Set-Content $Config "[default]`nregion = us-west-2"
@@ -83,6 +99,42 @@ Describe 'Region chain' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
         $err.Exception.Message | Should -BeExactly 'No region specified or obtained from persisted/shell defaults.'
         $err.Exception | Should -BeOfType [System.InvalidOperationException]
+    }
+
+    It 'with a metadata endpoint that never answers, no region and no credentials still fail within 2 s' {
+        $silent = Enable-SilentMetadataEndpoint
+        try {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -EndpointUrl $StandIn.Endpoint } |
+                Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            $watch.Restart()
+            { Get-UsedRegion } | Should -Throw 'No region specified or obtained from persisted/shell defaults.'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+        } finally { $silent.Stop() }
+    }
+
+    It '-Debug says "Region obtained from <Text>" for <Step>' -ForEach @(
+        @{ Step = '-Region'; Text = 'region parameter'; Region = 'ap-south-1' }
+        @{ Step = '$StoredAWSRegion'; Text = 'shell variable $StoredAWSRegion'; Region = 'eu-west-3' }
+        @{ Step = 'profile region'; Text = 'stored region'; Region = 'us-west-2' }
+        @{ Step = 'AWS_DEFAULT_REGION'; Text = 'Environment'; Region = 'ap-northeast-1' }
+        @{ Step = 'instance metadata'; Text = 'InstanceMetadata'; Region = 'eu-north-1' }
+    ) {
+        $parameters = @{}
+        switch ($Step) {
+            '-Region' { $parameters = @{ Region = $Region } }
+            '$StoredAWSRegion' { Set-DefaultAWSRegion -Region $Region -Scope Global }
+            'profile region' { Set-Content $Config "[default]`nregion = $Region" }
+            'AWS_DEFAULT_REGION' { $env:AWS_DEFAULT_REGION = $Region }
+            'instance metadata' {
+                Remove-Item env:AWS_EC2_METADATA_DISABLED
+                $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = $StandIn.Endpoint
+            }
+        }
+        $DebugPreference = 'Continue'
+        $debug = Get-UsedRegion $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }
+        $debug.Message | Should -Contain "Region obtained from $Text with value '$Region'"
     }
 
     It '-Debug says where the region came from' {

@@ -40,6 +40,11 @@ internal static class FailureRecords
         {
             return Wrapped(new TimeoutException(message), cmdlet);
         }
+        if (kind.IsLoginExpired)
+        {
+            // As AWS Tools when an SSO profile's cached token needs a new login (no interactive refresh).
+            return new ErrorRecord(new UnauthorizedAccessException(message), "UnauthorizedAccessException", ErrorCategory.PermissionDenied, cmdlet);
+        }
         if (kind.IsCancelled)
         {
             return new ErrorRecord(new OperationCanceledException(message), "OperationCanceled", ErrorCategory.OperationStopped, cmdlet);

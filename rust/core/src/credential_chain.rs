@@ -3,9 +3,10 @@
 //! beat an explicitly named profile and lets a missing named profile fall through, which AWS Tools does not.
 
 use crate::error::{CallError, ErrorKind};
-use crate::profile_store::ProfileStore;
+use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
 use crate::{http, instance_metadata};
+use crate::{role_source, sso_login};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -79,11 +80,11 @@ pub(crate) async fn resolve(
         // Named by the environment, but named all the same: missing is a failure, as in the AWS CLI.
         return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
     }
-    // `AWS PS Default` is not reachable: aws-config rejects profile names with spaces (see compatibility.md).
-    if store.has_profile("default").await
-        && let Some(found) = profile(&store, "default", region, env).await?
-    {
-        return Ok(found);
+    // `default`, then AWS Tools' legacy `AWS PS Default`: each only when present and able to give credentials.
+    for name in ["default", LEGACY_DEFAULT] {
+        if let Some(found) = named_profile(&store, name, region, env).await? {
+            return Ok(found);
+        }
     }
     if let Some(found) = ambient(env, WEB_IDENTITY_VARIABLES, region, "web identity token file").await? {
         return Ok(found);
@@ -117,7 +118,7 @@ fn from_keys(keys: &ExplicitKeys, source: &str) -> Resolved {
 }
 
 /// `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (legacy `AWS_SECRET_KEY`), optional `AWS_SESSION_TOKEN`.
-fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
+pub(crate) fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
     let access_key = env.get("AWS_ACCESS_KEY_ID")?;
     let secret_key = env.get("AWS_SECRET_ACCESS_KEY").or_else(|| env.get("AWS_SECRET_KEY"))?;
     Some(ExplicitKeys {
@@ -149,28 +150,34 @@ async fn named_profile(
     region: &str,
     env: &ShellEnvironment,
 ) -> Result<Option<Resolved>, CallError> {
-    if !store.has_profile(name).await {
+    let Some((store, key)) = store.locate(name).await else {
         return Ok(None);
-    }
-    profile(store, name, region, env).await
+    };
+    profile(&store, &key, name, region, env).await
 }
 
 /// One profile through aws-config's profile provider (static, session, role, web identity, SSO,
 /// credential_process). The environment given to the loader holds no keys, web identity or container
-/// variables, so nothing but the profile can answer.
+/// variables, so nothing but the profile can answer. `key` is the name aws-config knows it by, `name`
+/// the user's.
 async fn profile(
     store: &ProfileStore,
+    key: &str,
     name: &str,
     region: &str,
     env: &ShellEnvironment,
 ) -> Result<Option<Resolved>, CallError> {
-    // A role profile with `credential_source` needs the container or metadata variables for its source.
-    let keep: &[&str] = match store.property(name, "credential_source").await {
-        Some(_) => &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(),
-        None => &[],
-    };
     let source = format!("stored profile named '{name}'");
-    let credentials = load(env, keep, region, Some((name, store))).await;
+    let profiles = store.profiles().await;
+    let credentials = match role_source::credential_source(&profiles, key) {
+        // The loader cannot be given the keys without its own environment step answering first.
+        Some((origin, roles)) if origin.eq_ignore_ascii_case("Environment") => {
+            role_source::assume_from_environment(&roles, env, loader(env, &[], region, Some((key, store)))).await
+        }
+        // The container or metadata variables, for a chain whose source is one of those.
+        Some(_) => load(env, &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(), region, Some((key, store))).await,
+        None => load(env, &[], region, Some((key, store))).await,
+    };
     Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source, from_target: false }))
 }
 
@@ -199,6 +206,20 @@ async fn load(
     region: &str,
     profile: Option<(&str, &ProfileStore)>,
 ) -> Result<Credentials, CredentialsError> {
+    let config = loader(env, keep, region, profile).load().await;
+    match config.credentials_provider() {
+        Some(provider) => provider.provide_credentials().await,
+        None => Err(CredentialsError::not_loaded("no provider")),
+    }
+}
+
+/// aws-config's loader over a trimmed copy of the shell environment: the shared variables and `keep`.
+fn loader(
+    env: &ShellEnvironment,
+    keep: &[&str],
+    region: &str,
+    profile: Option<(&str, &ProfileStore)>,
+) -> aws_config::ConfigLoader {
     let mut variables: HashMap<String, String> = SHARED_VARIABLES
         .iter()
         .chain(keep)
@@ -208,28 +229,25 @@ async fn load(
         // The metadata step is ours, with tight bounds; the loader must not probe on its own.
         variables.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
     }
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+    let loader = aws_config::defaults(BehaviorVersion::latest())
         .env(Env::from(variables))
         .fs(Fs::real())
         .region(Region::new(region.to_string()))
         .http_client(http::client_for(None));
     match profile {
-        Some((name, store)) => loader = loader.profile_name(name).profile_files(store.files()),
+        Some((name, store)) => loader.profile_name(name).profile_files(store.files()),
         // No profile files at all, so the loader's profile step has nothing to say.
-        None => loader = loader.profile_files(ProfileStore::none()),
-    }
-    let config = loader.load().await;
-    match config.credentials_provider() {
-        Some(provider) => provider.provide_credentials().await,
-        None => Err(CredentialsError::not_loaded("no provider")),
+        None => loader.profile_files(ProfileStore::none()),
     }
 }
 
-/// "Not loaded" moves on to the next step; any other failure is reported with its source.
+/// "Not loaded" moves on to the next step; an SSO login to renew gets AWS Tools' words; any other failure
+/// is reported with its source.
 fn settle(result: Result<Credentials, CredentialsError>, source: &str) -> Result<Option<Credentials>, CallError> {
     match result {
         Ok(credentials) => Ok(Some(credentials)),
         Err(CredentialsError::CredentialsNotLoaded(_)) => Ok(None),
+        Err(error) if sso_login::expired(&error) => Err(CallError::new(ErrorKind::LoginExpired, sso_login::EXPIRED)),
         Err(error) => Err(CallError::new(
             ErrorKind::Credentials,
             format!("Credentials could not be obtained from {source}: {}", DisplayErrorContext(&error)),

@@ -11,6 +11,8 @@ pub enum ErrorKind {
     Credentials,
     /// No region could be found.
     Region,
+    /// An SSO profile's cached token has expired (or the portal rejected it): the user must log in again.
+    LoginExpired,
     /// The service answered with an error (`CallError::code` holds its code).
     Service,
     /// The endpoint could not be reached, or its answer was not a Secrets Manager answer.

@@ -21,6 +21,8 @@ mod instance_metadata;
 mod profile_store;
 mod region_chain;
 mod response_facts;
+mod role_source;
+mod sso_login;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};

@@ -1,9 +1,10 @@
 //! The region chain (§2.5) with the decisions.md fixes: the named profile's region counts, and
-//! `AWS_DEFAULT_REGION` is read after `AWS_REGION`.
+//! `AWS_DEFAULT_REGION` is read after `AWS_REGION`. The stored regions: the named profile's, then
+//! `default`'s, then `AWS PS Default`'s (§2.5 step 3).
 
 use crate::error::{CallError, ErrorKind};
 use crate::instance_metadata;
-use crate::profile_store::ProfileStore;
+use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::target::ServiceTarget;
 use aws_config::imds::region::ImdsRegionProvider;
 
@@ -33,7 +34,7 @@ pub(crate) async fn resolve(target: &ServiceTarget) -> Outcome {
     }
     let store = ProfileStore::new(target.profile_location.as_deref(), env);
     let named = target.profile_name.as_deref().or_else(|| env.get("AWS_PROFILE"));
-    for profile in named.into_iter().chain(["default"]) {
+    for profile in named.into_iter().chain(["default", LEGACY_DEFAULT]) {
         if let Some(region) = store.property(profile, "region").await {
             return found(region, "stored region");
         }

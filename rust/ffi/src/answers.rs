@@ -29,6 +29,8 @@ pub enum FailureKind {
     InvalidInput = 100,
     Credentials = 200,
     Region = 201,
+    /// An SSO login has expired; AWS Tools raises `UnauthorizedAccessException` for it.
+    LoginExpired = 202,
     Service = 300,
     Transport = 400,
     Timeout = 401,
@@ -42,6 +44,7 @@ impl From<ErrorKind> for FailureKind {
             ErrorKind::InvalidInput => Self::InvalidInput,
             ErrorKind::Credentials => Self::Credentials,
             ErrorKind::Region => Self::Region,
+            ErrorKind::LoginExpired => Self::LoginExpired,
             ErrorKind::Service => Self::Service,
             ErrorKind::Transport => Self::Transport,
             ErrorKind::Timeout => Self::Timeout,
