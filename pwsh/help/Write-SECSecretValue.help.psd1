@@ -15,7 +15,7 @@ Credentials and the region are found in the same order as AWS Tools for PowerShe
 
     Parameters  = @{
         SecretId           = 'The name or the full ARN of the secret that receives the new version. The secret must exist; create it first with New-SECSecret (AWS Tools) or in the console. Prefer a complete ARN to a partial one.'
-        SecretString       = 'The text to store in the new version, typically a JSON document of key/value pairs built with ConvertTo-Json. Give -SecretString or -SecretBinary, not both. This is the first positional parameter and the one that takes pipeline input by value.'
+        SecretString       = 'The text to store in the new version, typically a JSON document of key/value pairs built with ConvertTo-Json. Give -SecretString or -SecretBinary, not both. This is the first positional parameter and the one that takes pipeline input by value. It also takes a SecureString (for example from Read-Host -AsSecureString or a PSCredential''s Password), whose characters are sent without ever being made into a plain-text string in PowerShell; other values are converted to text as for a string parameter.'
         SecretBinary       = 'The bytes to store in the new version, for example the contents of a certificate or key file read with [System.IO.File]::ReadAllBytes. Give -SecretBinary or -SecretString, not both. The console can not show binary secrets.'
         ClientRequestToken = 'The identifier of the new version (it becomes its VersionId), and the key that makes the call idempotent. Use a new GUID for each new value. Repeating a token with the same value is a no-op; repeating it with a different value is an error. When omitted, a random UUID is generated once per call.'
         VersionStage       = 'The staging labels to attach to the new version, such as AWSPENDING during a rotation or a label of your own. A label already on another version of the secret moves to this one. When omitted, AWSCURRENT moves to the new version.'
@@ -32,7 +32,7 @@ Credentials and the region are found in the same order as AWS Tools for PowerShe
         NetworkCredential  = 'Accepted for compatibility with AWS Tools, where it supplies the user name and password for SAML role profiles. SAML profiles are not supported by this module, and using this parameter is an error that says so; use an SSO or role_arn profile instead.'
         Region             = 'The AWS region to call, as a system name such as eu-west-1, or an object with a Region property (as Get-AWSRegion returns). When omitted, the region comes from the shell default, the environment (AWS_REGION, AWS_DEFAULT_REGION) or the profile; see about_SecretsManager.Native. Tab completion offers the region names.'
         EndpointUrl        = 'The URL to send the call to instead of the region''s public Secrets Manager endpoint, for example a VPC endpoint or a local test server such as moto or LocalStack. A region is still needed for signing.'
-        ClientConfig       = 'Settings for the service client, as a hashtable or object with the settings people change in AWS Tools'' AmazonSecretsManagerConfig: ServiceURL, RegionEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost and ProxyPort. Any other setting is an error naming it.'
+        ClientConfig       = 'Settings for the service client, as a hashtable or object with the settings people change in AWS Tools'' AmazonSecretsManagerConfig: ServiceURL, RegionEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost, ProxyPort and ProxyCredentials (an HTTP proxy; without one, the HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY environment variables apply, as in AWS Tools). Any other setting is an error naming it.'
     }
 
     Examples    = @(
@@ -66,6 +66,14 @@ Write-SECSecretValue -SecretId 'prod/app/database' -SecretString $candidate -Ver
 $versionId = Write-SECSecretValue -SecretId 'prod/app/api-key' -SecretString $apiKey -Select VersionId
 '@
             Remarks = '-Select VersionId outputs just that property of the response. Use -Select ''^SecretId'' to output the value given to a parameter instead.'
+        }
+        @{
+            Title   = 'Write a secret typed at a prompt without holding it as text'
+            Code    = @'
+$apiKey = Read-Host -AsSecureString 'API key'
+Write-SECSecretValue -SecretId 'prod/app/api-key' -SecretString $apiKey
+'@
+            Remarks = 'A SecureString given to -SecretString is copied to unmanaged memory, sent, and wiped; no plain-text string of it is made in PowerShell, and $AWSHistory never records it.'
         }
         @{
             Title   = 'See what would be written without writing it'

@@ -1,7 +1,7 @@
 <#
     Loopback stand-ins for credential and region sources (stand_in.py: IMDSv2, container credentials,
-    the SSO portal's GetRoleCredentials, a recording proxy in front of moto), and an isolated AWS environment
-    for each test.
+    the SSO portal's GetRoleCredentials, a recording proxy in front of moto), a recording forward proxy
+    (forward_proxy.py), and an isolated AWS environment for each test.
 #>
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'MotoServer.psm1')
@@ -15,19 +15,41 @@ function Start-StandIn {
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
         [string] $SsoKey, [string] $SsoToken)
 
-    $venv = Install-MotoServer   # the harness venv; stand_in.py needs only the standard library
-    $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
     if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
+    Start-PortPrintingServer $arguments
+}
+
+function Start-ForwardProxy {
+    <#
+    .SYNOPSIS
+        Starts forward_proxy.py (an HTTP proxy that records what it proxied); returns Endpoint, Process.
+        Stop it with Stop-StandIn; read its records with Get-ProxiedRequest.
+    #>
+    [CmdletBinding()]
+    param()
+    Start-PortPrintingServer @((Join-Path $PSScriptRoot 'forward_proxy.py'))
+}
+
+function Get-ProxiedRequest([Parameter(Mandatory)] $Proxy) {
+    <# What the forward proxy proxied, oldest first: Method, Target (absolute URL or host:port) and ProxyUser. #>
+    $records = Invoke-RestMethod -NoProxy "$($Proxy.Endpoint)/__proxied"   # one array object, not enumerated
+    @($records)
+}
+
+function Start-PortPrintingServer([string[]] $Arguments) {
+    # A harness script on the venv's Python (standard library only) that prints its port first.
+    $venv = Install-MotoServer
+    $python = $IsWindows ? (Join-Path $venv 'Scripts' 'python.exe') : (Join-Path $venv 'bin' 'python')
     $start = [Diagnostics.ProcessStartInfo]::new($python)
-    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+    foreach ($argument in $Arguments) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardOutput = $true
     $process = [Diagnostics.Process]::Start($start)
     $port = $process.StandardOutput.ReadLine()
-    if (-not $port) { throw 'stand_in.py did not start.' }
+    if (-not $port) { throw "$(Split-Path -Leaf $Arguments[0]) did not start." }
     [pscustomobject]@{ Endpoint = "http://127.0.0.1:$port"; Process = $process }
 }
 
@@ -80,4 +102,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -6,6 +6,9 @@ Set-StrictMode -Version Latest
 
 BeforeDiscovery {
     $big = 'x' * 65537
+    function Secure([string] $Text) { ConvertTo-SecureString $Text -AsPlainText -Force }
+    $disposed = Secure 'gone'
+    $disposed.Dispose()
     $cases = @(
         @{ Case = 'an empty SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = ''; SecretString = 's' } }
         @{ Case = 'a white-space SecretId'; Parameter = 'SecretId'; Arguments = @{ SecretId = '   '; SecretString = 's' } }
@@ -30,13 +33,23 @@ BeforeDiscovery {
         @{ Case = 'an endpoint URL with a space'; Parameter = 'EndpointUrl'; Arguments = @{ SecretString = 's'; EndpointUrl = 'http://a b' } }
         @{ Case = 'a lone high surrogate in SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = "pw`u{D800}" } }
         @{ Case = 'a lone low surrogate in SecretString'; Parameter = 'SecretString'; Arguments = @{ SecretString = "x`u{DC00}y" } }
+        @{ Case = 'a SecureString with a lone high surrogate'; Parameter = 'SecretString'; Arguments = @{ SecretString = (Secure "pw`u{D800}") } }
+        @{ Case = 'a SecureString with a lone low surrogate'; Parameter = 'SecretString'; Arguments = @{ SecretString = (Secure "`u{DC00}pw") } }
+        @{ Case = 'a SecureString of 32,769 two-byte characters (65,538 bytes)'; Parameter = 'SecretString'; Arguments = @{ SecretString = (Secure ('é' * 32769)) } }
+        @{ Case = 'a SecureString and SecretBinary'; Parameter = 'SecretString'; Arguments = @{ SecretString = (Secure 's'); SecretBinary = [byte[]](1, 2) } }
+        @{ Case = 'a disposed SecureString'; Parameter = 'SecretString'; Arguments = @{ SecretString = $disposed } }
         @{ Case = 'an unknown ClientConfig setting'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Bogus = 1 } } }
         @{ Case = 'an unknown ClientConfig RetryMode'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ RetryMode = 'sometimes' } } }
         @{ Case = 'too many retries in ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ MaxErrorRetry = 99 } } }
         @{ Case = 'a zero ClientConfig Timeout'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 0 } } }
         @{ Case = 'a ClientConfig Timeout that is not a time'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 'soon' } } }
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
-        @{ Case = 'a ClientConfig proxy (not supported yet)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 8080 } } }
+        @{ Case = 'a ClientConfig ProxyHost without ProxyPort'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy' } } }
+        @{ Case = 'a ClientConfig ProxyPort over 65535'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 70000 } } }
+        @{ Case = 'an https:// ClientConfig ProxyHost'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'https://proxy'; ProxyPort = 443 } } }
+        @{ Case = 'a ClientConfig ProxyHost with a path'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy/path'; ProxyPort = 3128 } } }
+        @{ Case = 'a string as ClientConfig ProxyCredentials'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 3128; ProxyCredentials = 'user:pw' } } }
+        @{ Case = 'a ClientConfig ProxyBypassList (not supported)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyBypassList = @('internal') } } }
     )
     # What the service rejects itself (and moto faithfully, moto-fidelity.md) is sent, as AWS Tools does, so
     # that scripts catching InvalidRequestException / InvalidParameterException keep working.

@@ -1,6 +1,7 @@
 Set-StrictMode -Version Latest
 
-# A recognisable secret goes through a failing call and a succeeding one with -Verbose -Debug, under
+# A recognisable secret (as text, and as a SecureString emitted back by -Select ^SecretString) goes through failing calls and
+# succeeding ones with -Verbose -Debug, under
 # Start-Transcript; every stream, the transcript, $Error (records, exceptions, inner exceptions) and
 # $AWSHistory (only when the module defines it) are then searched: the secret must appear nowhere.
 # The scenario runs in a fresh pwsh so that its transcript and $Error hold nothing else.
@@ -13,6 +14,7 @@ Describe 'The secret never appears in any output' {
     BeforeAll {
         Reset-MotoServer $Endpoint
         $null = New-TestSecret 'hygiene/target'
+        $null = New-TestSecret 'hygiene/secure'
         $secret = "SMN-HYGIENE-$([guid]::NewGuid().ToString('N'))"
         $work = Join-Path ([IO.Path]::GetTempPath()) "smn-hygiene-$([guid]::NewGuid().ToString('N'))"
         $null = New-Item -ItemType Directory $work
@@ -35,6 +37,9 @@ $streams = & {
     try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $Secret -Verbose -Debug @connection } catch { $_ }
     try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug -Region us-east-1 -AccessKey test -SecretKey test -EndpointUrl "http://127.0.0.1:$closedPort" } catch { $_ }
     try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString ($Secret + "`u{D800}") -Verbose -Debug @connection } catch { $_ }
+    $secure = ConvertTo-SecureString $Secret -AsPlainText -Force
+    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $secure -Verbose -Debug @connection } catch { $_ }
+    Write-SECSecretValue -SecretId 'hygiene/secure' -SecretString $secure -Select '^SecretString' -Verbose -Debug @connection
     Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug @connection
 } *>&1 | Out-String -Width 4096
 $streams | Out-Host   # into the transcript and the console as well
@@ -65,7 +70,8 @@ Set-Content -Path $Dump -Value $text.ToString()
 
     It 'the scenario really ran: the secret was written, and errors and messages were recorded' {
         (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'hygiene/target' }).SecretString | Should -BeExactly $secret
-        Get-Content -Raw $dump | Should -Match 'ERRORS=[3-9]'
+        (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'hygiene/secure' }).SecretString | Should -BeExactly $secret
+        Get-Content -Raw $dump | Should -Match 'ERRORS=[4-9]'
         Get-Content -Raw $dump | Should -Match "can't find the specified secret"
         Get-Content -Raw $transcript | Should -Match 'Credentials obtained from'
         if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) {

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Native.Interop;
 
@@ -9,18 +10,21 @@ namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
 /// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, MaxErrorRetry,
-/// RetryMode, Timeout), read from a hashtable or from any object with those properties (for example
+/// RetryMode, Timeout, ProxyHost, ProxyPort, ProxyCredentials), read from a hashtable or from any object with those properties (for example
 /// an AmazonSecretsManagerConfig). Other keys of a hashtable or custom object are a clear error.
 /// </summary>
 internal sealed class ClientConfigSettings
 {
-    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort" };
+    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
 
     public string? ServiceUrl { get; private set; }
     public string? Region { get; private set; }
     private long? _maxErrorRetry;
     private string? _retryMode;
     private long? _timeoutMs;
+    private string? _proxyHost;
+    private long? _proxyPort;
+    private (string User, string Password)? _proxyCredentials;
 
     public static readonly ClientConfigSettings None = new();
 
@@ -38,14 +42,18 @@ internal sealed class ClientConfigSettings
         }
     }
 
-    /// <summary>The retry and timeout part, as the connection document's ClientConfig member.</summary>
+    /// <summary>The retry, timeout and proxy part, as the connection document's ClientConfig member.</summary>
     public RequestDocument? Document()
     {
-        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null) return null;
+        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null && _proxyHost is null) return null;
         return new RequestDocument()
             .Add("MaxErrorRetry", _maxErrorRetry)
             .Add("RetryMode", _retryMode)
-            .Add("TimeoutMs", _timeoutMs);
+            .Add("TimeoutMs", _timeoutMs)
+            .Add("ProxyHost", _proxyHost)
+            .Add("ProxyPort", _proxyPort)
+            .Add("ProxyUserName", _proxyCredentials?.User)
+            .Add("ProxyPassword", _proxyCredentials?.Password);
     }
 
     private static ClientConfigSettings Parse(object config)
@@ -62,13 +70,28 @@ internal sealed class ClientConfigSettings
                 case "MAXERRORRETRY": settings._maxErrorRetry = Number(key, value); break;
                 case "RETRYMODE": settings._retryMode = value.ToString(); break;
                 case "TIMEOUT": settings._timeoutMs = TimeoutMs(value); break;
-                case "PROXYHOST" or "PROXYPORT":
-                    if (!IsDefault(value)) throw Error("ProxyHost and ProxyPort are not supported yet; set HTTPS_PROXY for the process or call without a proxy.");
+                case "PROXYHOST": if (!IsDefault(value)) settings._proxyHost = value.ToString(); break;
+                case "PROXYPORT": if (!IsDefault(value)) settings._proxyPort = Number(key, value); break;
+                case "PROXYCREDENTIALS": settings._proxyCredentials = ProxyCredentials(value); break;
+                case "PROXYBYPASSLIST":
+                    // .NET's bypass entries are regular expressions; NO_PROXY's host rules are not the same thing.
+                    if (value is not IEnumerable list || list.Cast<object?>().Any()) throw Error("ProxyBypassList is not supported; list the hosts in the NO_PROXY environment variable instead.");
                     break;
             }
         }
+        if ((settings._proxyHost is null) != (settings._proxyPort is null)) throw Error("ProxyHost and ProxyPort must be given together.");
+        if (settings._proxyPort is < 1 or > 65535) throw Error("ProxyPort must be 1 to 65535.");
+        if (settings._proxyCredentials is not null && settings._proxyHost is null) throw Error("ProxyCredentials need a ProxyHost and ProxyPort.");
         return settings;
     }
+
+    /// <summary>A NetworkCredential or a PSCredential, sent to the proxy as basic credentials.</summary>
+    private static (string, string) ProxyCredentials(object value) => value switch
+    {
+        PSCredential credential => (credential.UserName, credential.GetNetworkCredential().Password),
+        System.Net.NetworkCredential network => (network.UserName, network.Password),
+        _ => throw Error("ProxyCredentials must be a PSCredential (Get-Credential) or a System.Net.NetworkCredential."),
+    };
 
     /// <summary>Key/value pairs of a hashtable or custom object (unknown keys refused), or a typed object's known properties.</summary>
     private static List<(string, object?)> Values(object config)

@@ -67,6 +67,7 @@ internal static class OutputSelector
         null => Array.Empty<object?>(),
         SwitchParameter flag => new object?[] { flag },
         string text => new object?[] { text },
+        StringOrSecureString secret => new[] { secret.Value },
         IEnumerable items => items.Cast<object?>().Where(i => i is not null),
         _ => new[] { value },
     };

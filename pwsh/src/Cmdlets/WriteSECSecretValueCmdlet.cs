@@ -28,8 +28,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
 
     private HistoryRecorder? _history;
 
+    /// <summary>Text, or a SecureString (sent without a managed plain-text copy; see StringOrSecureString).</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    public string? SecretString { get; set; }
+    public StringOrSecureString? SecretString { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [AllowNull]
@@ -102,7 +103,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
 #pragma warning restore CS0618
         {
             if (selectBound) ThrowArgumentError("-PassThru cannot be used when -Select is specified.");
-            return _ => SecretString is null ? Array.Empty<object?>() : new object?[] { SecretString };
+            return _ => SecretString is null ? Array.Empty<object?>() : new object?[] { SecretString.Value };
         }
         if (!selectBound) return response => new object?[] { response };
         var selector = OutputSelector.Create(Select, this, typeof(PutSecretValueResponse));
@@ -121,7 +122,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         byte[]? secretText = null;
         try
         {
-            secretText = SecretString is null ? null : EncodeSecretString(SecretString);
+            secretText = SecretString?.Text is { } text ? EncodeSecretString(text) : null;
             document = new RequestDocument()
                 .Add("SecretId", SecretId)
                 .Add("SecretStringPresent", SecretString is not null)
@@ -130,7 +131,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("VersionStage", VersionStage)
                 .Add("RotationToken", RotationToken)
                 .ToUtf8();
-            var status = call.PutSecretValue(document, secretText, SecretBinary);
+            var status = SecretString?.Secure is { } secure
+                ? SendSecure(call, document, secure)
+                : call.PutSecretValue(document, secretText, SecretBinary);
             EndCall();
             if (!status.IsOk)
             {
@@ -153,13 +156,30 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         SecretId = SecretId,
         ClientRequestToken = ClientRequestToken,
         VersionStages = VersionStage?.ToList(),
-        SecretString = includeSensitive ? SecretString : null,
+        // A SecureString stays out of the history even with -IncludeSensitiveData: recording it would
+        // make the managed plain-text copy it exists to avoid.
+        SecretString = includeSensitive ? SecretString?.Text : null,
         SecretBinary = includeSensitive && SecretBinary is not null ? new MemoryStream(SecretBinary.ToArray()) : null,
         RotationToken = includeSensitive ? RotationToken : null,
     };
 
     private void ThrowArgumentError(string message) =>
         ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(Select)), "ArgumentException", ErrorCategory.InvalidArgument, nameof(Select)));
+
+    /// <summary>Sends a SecureString's characters from an unmanaged copy that is zeroed and freed right after.</summary>
+    private CallStatus SendSecure(NativeCall call, byte[] document, System.Security.SecureString secure)
+    {
+        try
+        {
+            return call.PutSecretValueUtf16(document, secure, SecretBinary);
+        }
+        catch (ObjectDisposedException)
+        {
+            var error = new ArgumentException("The SecureString given as SecretString has been disposed.", nameof(SecretString));
+            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
 
     private byte[] EncodeSecretString(string secret)
     {

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Security;
 using System.Text;
 
 namespace SecretsManager.Native.Interop;
@@ -64,6 +66,32 @@ internal sealed unsafe class NativeCall : IDisposable
                 SliceByte.From((IntPtr)json, (ulong)requestJson.Length),
                 SliceByte.From((IntPtr)text, (ulong)secretString.Length),
                 SliceByte.From((IntPtr)binary, (ulong)secretBinary.Length));
+        }
+    }
+
+    /// <summary>
+    /// Runs PutSecretValue with a SecureString's UTF-16 characters: they are copied to unmanaged memory
+    /// (never to a managed string), borrowed by the native call, then zeroed and freed in all cases.
+    /// </summary>
+    public CallStatus PutSecretValueUtf16(ReadOnlySpan<byte> requestJson, SecureString secretString, ReadOnlySpan<byte> secretBinary)
+    {
+        var text = IntPtr.Zero;
+        try
+        {
+            text = Marshal.SecureStringToGlobalAllocUnicode(secretString);
+            fixed (byte* json = requestJson)
+            fixed (byte* binary = secretBinary)
+            {
+                return Interop.sm_put_secret_value_utf16(
+                    _handle,
+                    SliceByte.From((IntPtr)json, (ulong)requestJson.Length),
+                    SliceUshort.From(text, (ulong)secretString.Length),
+                    SliceByte.From((IntPtr)binary, (ulong)secretBinary.Length));
+            }
+        }
+        finally
+        {
+            if (text != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(text);
         }
     }
 

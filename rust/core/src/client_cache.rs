@@ -5,6 +5,7 @@
 //! long-lived .NET SDK client does. The cache is small and bounded: scripts use a handful of identities.
 
 use crate::call_settings::CallSettings;
+use crate::proxy::ProxySettings;
 use aws_sdk_secretsmanager::Client;
 use std::sync::Mutex;
 use zeroize::Zeroizing;
@@ -21,6 +22,7 @@ pub(crate) struct ClientKey {
     pub secret_key: Zeroizing<String>,
     pub session_token: Option<Zeroizing<String>>,
     pub call_settings: CallSettings,
+    pub proxy: Option<ProxySettings>,
 }
 
 static CLIENTS: Mutex<Vec<(ClientKey, Client)>> = Mutex::new(Vec::new());
@@ -54,6 +56,7 @@ mod tests {
             secret_key: secret.to_string().into(),
             session_token: None,
             call_settings: CallSettings::default(),
+            proxy: None,
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::client_cache::{self, ClientKey};
 use crate::error::CallError;
+use crate::proxy::ProxySettings;
 use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region};
@@ -52,6 +53,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
     let credentials = credential_chain::resolve(target, sts_region, !region_outcome.metadata_missing).await?;
     let resolved_region = region_outcome.region?;
+    let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, target.endpoint_url.as_deref())?;
     let region = resolved_region.region.as_str();
     validate::region(region)?;
 
@@ -66,6 +68,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         secret_key: identity.secret_access_key().to_string().into(),
         session_token: identity.session_token().map(|t| t.to_string().into()),
         call_settings: target.call_settings,
+        proxy: proxy.clone(),
     };
     // The config is only put together when no cached client fits.
     let (client, _) = client_cache::client_for(key, || {
@@ -73,7 +76,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
             .credentials_provider(identity.clone())
-            .http_client(http::client_for(target.endpoint_url.as_deref()))
+            .http_client(http::client_for_operation(target.endpoint_url.as_deref(), proxy.as_ref()))
             .retry_config(target.call_settings.retry_config())
             .timeout_config(target.call_settings.timeout_config());
         if let Some(url) = &target.endpoint_url {

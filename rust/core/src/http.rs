@@ -2,19 +2,27 @@
 //!
 //! Plain `http://` endpoints (local test servers, proxies on loopback) get a client with an empty trust
 //! store, which spares a cold process from loading the system's root certificates. Everything else uses
-//! rustls with the `ring` provider and the platform's trusted roots.
+//! rustls with the `ring` provider and the platform's trusted roots. A proxy (see `proxy`) gets its own
+//! client, of the same connector type.
 //!
 //! Both are the same rustls connector type (it speaks plain HTTP to `http://` URLs), so the library holds
 //! one copy of the hyper client code instead of a second one for a TLS-less connector (library size).
 
+use crate::proxy::ProxySettings;
+use aws_smithy_http_client::Connector;
+use aws_smithy_http_client::proxy::ProxyConfig;
 use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use once_cell::sync::Lazy;
 
 static PLAIN_HTTP: Lazy<SharedHttpClient> = Lazy::new(|| {
     // No roots: nothing to load, and an https:// URL never reaches this client (see `client_for`).
-    rustls_client(TlsContext::builder().with_trust_store(TrustStore::empty()).build().unwrap_or_default())
+    rustls_client(no_roots())
 });
+
+fn no_roots() -> TlsContext {
+    TlsContext::builder().with_trust_store(TrustStore::empty()).build().unwrap_or_default()
+}
 
 static HTTPS: Lazy<SharedHttpClient> = Lazy::new(|| rustls_client(TlsContext::default()));
 
@@ -33,7 +41,31 @@ pub fn client_for(endpoint_url: Option<&str>) -> SharedHttpClient {
     }
 }
 
-fn is_plain_http(url: &str) -> bool {
+/// The client for an operation's calls: the shared one, or with a proxy a new one (the SDK client that
+/// holds it is cached per proxy, see `client_cache`).
+pub fn client_for_operation(endpoint_url: Option<&str>, proxy: Option<&ProxySettings>) -> SharedHttpClient {
+    match proxy {
+        None => client_for(endpoint_url),
+        Some(proxy) => through_proxy(proxy.config(), endpoint_url.is_some_and(is_plain_http)),
+    }
+}
+
+/// A client whose connections go through the proxy: absolute-form requests for http://, a CONNECT
+/// tunnel for https:// (both handled by the rustls connector). Connect and read timeouts and the sleep
+/// come from the SDK's settings, as for the shared clients.
+fn through_proxy(config: ProxyConfig, plain: bool) -> SharedHttpClient {
+    let context = if plain { no_roots() } else { TlsContext::default() };
+    aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
+        let mut builder = Connector::builder().proxy_config(config.clone());
+        builder.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            builder.set_sleep_impl(components.sleep_impl());
+        }
+        builder.tls_provider(tls::Provider::Rustls(CryptoMode::Ring)).tls_context(context.clone()).build()
+    })
+}
+
+pub(crate) fn is_plain_http(url: &str) -> bool {
     url.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
 }
 

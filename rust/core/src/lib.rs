@@ -9,6 +9,7 @@ pub mod connection;
 mod credential_chain;
 pub mod error;
 pub mod http;
+pub mod proxy;
 pub mod put_secret_value;
 pub mod request_checks;
 pub mod runtime;

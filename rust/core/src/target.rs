@@ -71,4 +71,6 @@ pub struct ServiceTarget {
     pub environment: ShellEnvironment,
     /// Retries and timeouts (`-ClientConfig`).
     pub call_settings: crate::call_settings::CallSettings,
+    /// `-ClientConfig`'s ProxyHost/ProxyPort; without it the proxy variables in `environment` apply.
+    pub proxy: Option<crate::proxy::ExplicitProxy>,
 }

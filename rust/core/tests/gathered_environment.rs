@@ -1,7 +1,7 @@
 //! The module gathers only the environment variables it lists (pwsh's `$env:` is invisible to `getenv`,
 //! and looking names up one by one is much cheaper than enumerating the environment on every call).
 //! A variable the core reads but the module does not list would silently never arrive: this test reads
-//! every `"AWS_..."` literal in the core's sources and checks that the module's list has it.
+//! every `"AWS_..."` and `"..._PROXY"` literal in the core's sources and checks that the module's list has it.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -26,7 +26,7 @@ fn every_variable_the_core_reads_is_gathered_by_the_module() {
     let list_start = module.find("GatheredVariables =").expect("ShellCredentials.GatheredVariables");
     let list = &module[list_start..module[list_start..].find("};").map(|end| list_start + end).unwrap()];
     let gathered = quoted_names(list);
-    assert!(gathered.contains("AWS_PROFILE"), "the list was found and read");
+    assert!(gathered.contains("AWS_PROFILE") && gathered.contains("no_proxy"), "the list was found and read");
 
     let mut read_by_core = BTreeSet::new();
     for entry in std::fs::read_dir(root.join("src")).unwrap() {

@@ -2,6 +2,7 @@
 //! cmdlet's parameter names, plus what the cmdlet gathered from the shell (stored credentials and
 //! region, the `AWS_*` environment variables).
 
+use secretsmanager_native_core::proxy::{ExplicitProxy, ProxyCredentials};
 use secretsmanager_native_core::{
     CallError, CallSettings, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget, ShellEnvironment,
 };
@@ -51,9 +52,26 @@ struct ClientConfigDocument {
     max_error_retry: Option<u32>,
     retry_mode: Option<String>,
     timeout_ms: Option<u64>,
+    proxy_host: Option<String>,
+    proxy_port: Option<u16>,
+    proxy_user_name: Option<String>,
+    proxy_password: Option<Zeroizing<String>>,
 }
 
 impl ClientConfigDocument {
+    /// ProxyHost and ProxyPort come together (the cmdlet checks; an absent port is refused here too).
+    fn proxy(&self) -> Result<Option<ExplicitProxy>, CallError> {
+        let Some(host) = self.proxy_host.clone() else { return Ok(None) };
+        let Some(port) = self.proxy_port else {
+            return Err(CallError::invalid_input("ClientConfig", "ProxyHost needs a ProxyPort."));
+        };
+        let credentials = self
+            .proxy_user_name
+            .clone()
+            .map(|user_name| ProxyCredentials { user_name, password: self.proxy_password.clone().unwrap_or_default() });
+        Ok(Some(ExplicitProxy { host, port, credentials }))
+    }
+
     fn settings(&self) -> Result<CallSettings, CallError> {
         Ok(CallSettings {
             max_error_retry: self.max_error_retry,
@@ -88,6 +106,7 @@ impl ConnectionDocument {
                 .map(ClientConfigDocument::settings)
                 .transpose()?
                 .unwrap_or_default(),
+            proxy: self.client_config.as_ref().map(ClientConfigDocument::proxy).transpose()?.flatten(),
         })
     }
 }
@@ -162,6 +181,19 @@ mod tests {
         assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
         let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
         assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
+    }
+
+    #[test]
+    fn client_config_proxy_settings_reach_the_target() {
+        let doc = ConnectionDocument::parse(
+            br#"{"ClientConfig":{"ProxyHost":"proxy","ProxyPort":3128,"ProxyUserName":"u","ProxyPassword":"p"}}"#,
+        )
+        .unwrap();
+        let proxy = doc.target().unwrap().proxy.unwrap();
+        assert_eq!((proxy.host.as_str(), proxy.port), ("proxy", 3128));
+        assert_eq!(proxy.credentials.unwrap().password.as_str(), "p");
+        let no_port = ConnectionDocument::parse(br#"{"ClientConfig":{"ProxyHost":"proxy"}}"#).unwrap();
+        assert_eq!(no_port.target().unwrap_err().parameter, "ClientConfig");
     }
 
     #[test]

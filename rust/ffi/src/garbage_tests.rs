@@ -6,7 +6,7 @@ use crate::answers::{CallStatus, FailureKind, TextStatus};
 use crate::call::{sm_call_cancel, sm_call_free, sm_call_new};
 use crate::call_readers::*;
 use crate::connect::sm_call_connect;
-use crate::put_secret_value::sm_put_secret_value;
+use crate::put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 use interoptopus::ffi;
 use proptest::prelude::*;
 
@@ -29,6 +29,11 @@ fn forged_out(data: *const u8, len: u64) -> ffi::SliceMut<'static, u8> {
 
 fn empty() -> ffi::Slice<'static, u8> {
     forged_in(std::ptr::null(), 0)
+}
+
+fn forged_utf16(data: *const u8, len: u64) -> ffi::Slice<'static, u16> {
+    // SAFETY: as above, for ffi::Slice<u16> (pointer, then a length in units).
+    unsafe { std::mem::transmute(Raw { data, len }) }
 }
 
 /// A connection to a closed loopback port, without retries, so that a well-formed request fails fast.
@@ -61,6 +66,10 @@ fn made_up_and_freed_handles_are_refused_by_every_export() {
     for handle in [0, u64::MAX, 0xdead_beef, a_freed_handle()] {
         assert_eq!(sm_call_connect(handle, ffi::Slice::from_slice(OFFLINE)), CallStatus::BadHandle);
         assert_eq!(sm_put_secret_value(handle, empty(), empty(), empty()), CallStatus::BadHandle);
+        assert_eq!(
+            sm_put_secret_value_utf16(handle, empty(), forged_utf16(std::ptr::null(), 0), empty()),
+            CallStatus::BadHandle
+        );
         assert!(!sm_call_cancel(handle).is());
         assert!(!sm_call_free(handle).is());
         let mut buffer = [0u8; 16];
@@ -106,6 +115,43 @@ fn null_pointers_with_lengths_and_absurd_lengths_are_errors_naming_the_argument(
 }
 
 #[test]
+fn utf16_secret_garbage_is_an_error_naming_secret_string() {
+    let call = sm_call_new();
+    assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+    let doc: &[u8] = br#"{"SecretId":"x","SecretStringPresent":true}"#;
+    let units: [u16; 4] = [0x61, 0x62, 0x63, 0x64];
+    let odd = units.as_ptr().cast::<u8>().wrapping_add(1);
+    let lone_high = [0x61u16, 0xD800];
+    let lone_low = [0xDC00u16, 0x61];
+    let cases = [
+        (forged_utf16(std::ptr::null(), 3), "null pointer with a length"),
+        (forged_utf16(units.as_ptr().cast(), u64::MAX), "length of"),
+        (forged_utf16(units.as_ptr().cast(), 1 << 40), "length of"),
+        (forged_utf16(odd, 2), "misaligned"),
+        (ffi::Slice::from_slice(&lone_high), "unpaired UTF-16 surrogate"),
+        (ffi::Slice::from_slice(&lone_low), "unpaired UTF-16 surrogate"),
+    ];
+    for (secret, why) in cases {
+        assert_eq!(sm_put_secret_value_utf16(call, ffi::Slice::from_slice(doc), secret, empty()), CallStatus::Failed);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::InvalidInput, "{why}");
+        assert_eq!(
+            crate::test_support::text(|c, b| sm_call_error_parameter(c, b), call).as_deref(),
+            Some("SecretString")
+        );
+        let message = crate::test_support::text(|c, b| sm_call_error_message(c, b), call).unwrap();
+        assert!(message.contains("SecretString") && message.contains(why), "{message}");
+    }
+    // Well-formed text passes every check and fails only in transport (nothing listens on port 9).
+    let text: Vec<u16> = "pässwörd 😀".encode_utf16().collect();
+    assert_eq!(
+        sm_put_secret_value_utf16(call, ffi::Slice::from_slice(doc), ffi::Slice::from_slice(&text), empty()),
+        CallStatus::Failed
+    );
+    assert_ne!(sm_call_failure_kind(call), FailureKind::InvalidInput);
+    assert!(sm_call_free(call).is());
+}
+
+#[test]
 fn an_operation_before_connect_and_a_cancelled_call_fail_cleanly() {
     let call = sm_call_new();
     let doc = br#"{"SecretId":"x","SecretStringPresent":true}"#;
@@ -129,6 +175,18 @@ proptest! {
         let call = sm_call_new();
         let status = sm_call_connect(call, ffi::Slice::from_slice(&bytes));
         prop_assert!(matches!(status, CallStatus::Ok | CallStatus::Failed));
+        sm_call_free(call);
+    }
+
+    #[test]
+    fn random_utf16_secrets_never_panic(units in proptest::collection::vec(any::<u16>(), 0..64)) {
+        let call = sm_call_new();
+        prop_assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+        let doc: &[u8] = br#"{"SecretId":"x","SecretStringPresent":true}"#;
+        let status = sm_put_secret_value_utf16(call, ffi::Slice::from_slice(doc), ffi::Slice::from_slice(&units), empty());
+        prop_assert_eq!(status, CallStatus::Failed);
+        let valid = char::decode_utf16(units.iter().copied()).all(|c| c.is_ok());
+        prop_assert_eq!(sm_call_failure_kind(call) == FailureKind::InvalidInput, !valid);
         sm_call_free(call);
     }
 

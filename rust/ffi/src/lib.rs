@@ -12,7 +12,8 @@
 //!   free is the handle, with [`sm_call_free`](fn@sm_call_free), once.
 //! - **Inputs are borrowed for the call only**: `ffi::Slice` arguments are read during the call and
 //!   never kept. A null pointer with a non-zero length, or a length past the documented maximum, is
-//!   an invalid-input failure. The secret is passed as its own slice so that the caller can wipe its
+//!   an invalid-input failure. The secret is passed as its own slice (UTF-8, or UTF-16 units through
+//!   [`sm_put_secret_value_utf16`](fn@sm_put_secret_value_utf16) for a .NET `SecureString`) so that the caller can wipe its
 //!   buffer afterwards; the library wipes its own copies (see `ZeroizingAlloc`).
 //! - **Enums only travel outward**: arguments are handles, numbers and slices, so no argument can
 //!   form an invalid Rust value; answers use `#[ffi]` enums ([`CallStatus`], [`FailureKind`],
@@ -52,12 +53,13 @@ mod put_secret_value;
 mod slices;
 #[cfg(test)]
 mod test_support;
+mod utf16_secret;
 
 pub use answers::{CallStatus, FailureKind, NumberAnswer, TextAnswer, TextStatus};
 pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
 pub use call_readers::*;
 pub use connect::sm_call_connect;
-pub use put_secret_value::sm_put_secret_value;
+pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 
 use interoptopus::inventory::RustInventory;
 use interoptopus::{function, guard};
@@ -74,6 +76,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_region_source))
         .register(function!(sm_call_credentials_source))
         .register(function!(sm_put_secret_value))
+        .register(function!(sm_put_secret_value_utf16))
         .register(function!(sm_call_failure_kind))
         .register(function!(sm_call_arn))
         .register(function!(sm_call_name))

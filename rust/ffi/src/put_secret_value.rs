@@ -5,6 +5,7 @@ use crate::boundary::{catch_panic, status_after_panic};
 use crate::call_registry::{self, Outcome};
 use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_BYTES, PutRequestDocument, secret_slice_error};
 use crate::slices;
+use crate::utf16_secret::utf8_from_utf16;
 use interoptopus::ffi;
 use secretsmanager_native_core::runtime::block_on_cancellable;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value};
@@ -26,6 +27,45 @@ pub fn sm_put_secret_value(
     secret_string: ffi::Slice<u8>,
     secret_binary: ffi::Slice<u8>,
 ) -> CallStatus {
+    put_with(call, |cancel, connection| {
+        let string_bytes =
+            slices::input(&secret_string, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretString"))?;
+        run(cancel, connection, &request_json, string_bytes, &secret_binary)
+    })
+}
+
+/// Like [`sm_put_secret_value`](fn@sm_put_secret_value), with the secret text as UTF-16 code units
+/// (what .NET's `Marshal.SecureStringToGlobalAllocUnicode` gives), so that a `SecureString` reaches
+/// the library without a managed plain-text copy.
+///
+/// - `secret_string_utf16`: the text's UTF-16 code units (length in units, pointer 2-byte aligned),
+///   borrowed for the call; the caller zeroes and frees its buffer (`ZeroFreeGlobalAllocUnicode`)
+///   as soon as this returns. The library converts it to UTF-8 in memory it wipes; an unpaired
+///   surrogate is an invalid-input failure naming `SecretString`. The request document must say
+///   `SecretStringPresent`.
+///
+/// Returns as `sm_put_secret_value` does.
+#[ffi]
+pub fn sm_put_secret_value_utf16(
+    call: u64,
+    request_json: ffi::Slice<u8>,
+    secret_string_utf16: ffi::Slice<u16>,
+    secret_binary: ffi::Slice<u8>,
+) -> CallStatus {
+    put_with(call, |cancel, connection| {
+        let units = slices::input_utf16(&secret_string_utf16, MAX_SECRET_BYTES / 2)
+            .map_err(secret_slice_error("SecretString"))?;
+        let text = utf8_from_utf16(units)?;
+        run(cancel, connection, &request_json, text.as_bytes(), &secret_binary)
+    })
+}
+
+/// The shared frame of the PutSecretValue exports: the panic boundary, the handle, the connection,
+/// and the outcome left on the handle.
+fn put_with(
+    call: u64,
+    operation: impl FnOnce(&tokio_util::sync::CancellationToken, &Connection) -> Result<PutSecretValueResult, CallError>,
+) -> CallStatus {
     catch_panic(
         || status_after_panic(call),
         || {
@@ -33,8 +73,8 @@ pub fn sm_put_secret_value(
             #[cfg(test)]
             tests::maybe_inject_panic();
             let outcome = match live.connection() {
-                Some(connection) => run(&live.cancel, &connection, &request_json, &secret_string, &secret_binary),
-                None => Err(CallError::internal("sm_put_secret_value was called before sm_call_connect succeeded.")),
+                Some(connection) => operation(&live.cancel, &connection),
+                None => Err(CallError::internal("PutSecretValue was called before sm_call_connect succeeded.")),
             };
             let status = if outcome.is_ok() { CallStatus::Ok } else { CallStatus::Failed };
             live.set_outcome(match outcome {
@@ -50,11 +90,10 @@ fn run(
     cancel: &tokio_util::sync::CancellationToken,
     connection: &Connection,
     request_json: &ffi::Slice<u8>,
-    secret_string: &ffi::Slice<u8>,
+    string_bytes: &[u8],
     secret_binary: &ffi::Slice<u8>,
 ) -> Result<PutSecretValueResult, CallError> {
     let json = slices::input(request_json, MAX_REQUEST_BYTES).map_err(|e| e.for_parameter("request document"))?;
-    let string_bytes = slices::input(secret_string, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretString"))?;
     let binary_bytes = slices::input(secret_binary, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretBinary"))?;
     let document = PutRequestDocument::parse(json)?;
     let request = document.request(string_bytes, binary_bytes)?;

@@ -13,16 +13,22 @@ struct RawSlice {
 
 const _: () = assert!(size_of::<ffi::Slice<u8>>() == size_of::<RawSlice>());
 const _: () = assert!(size_of::<ffi::SliceMut<u8>>() == size_of::<RawSlice>());
+const _: () = assert!(size_of::<ffi::Slice<u16>>() == size_of::<RawSlice>());
 
 /// Why a slice argument was rejected.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum SliceError {
     NullWithLength,
-    TooLong { len: u64, max: usize },
+    TooLong {
+        len: u64,
+        max: usize,
+    },
+    /// A pointer that is not aligned for its element type (a UTF-16 slice at an odd address).
+    Misaligned,
 }
 
 fn raw<S>(slice: &S) -> &RawSlice {
-    // SAFETY: only called with ffi::Slice<u8> / ffi::SliceMut<u8>, whose layout is asserted above.
+    // SAFETY: only called with ffi::Slice<u8> / ffi::Slice<u16> / ffi::SliceMut<u8>, whose layout is asserted above.
     unsafe { &*(std::ptr::from_ref(slice).cast::<RawSlice>()) }
 }
 
@@ -43,6 +49,16 @@ pub(crate) fn input<'a>(slice: &ffi::Slice<'a, u8>, max: usize) -> Result<&'a [u
     Ok(slice.as_slice())
 }
 
+/// The UTF-16 code units of an input slice; `max` counts units. The pointer must be 2-byte aligned.
+pub(crate) fn input_utf16<'a>(slice: &ffi::Slice<'a, u16>, max: usize) -> Result<&'a [u16], SliceError> {
+    let raw = raw(slice);
+    check(raw, max)?;
+    if !raw.data.cast::<u16>().is_aligned() {
+        return Err(SliceError::Misaligned);
+    }
+    Ok(slice.as_slice())
+}
+
 /// The writable bytes of an output buffer (empty for a null pointer with length zero).
 pub(crate) fn output<'a>(slice: &mut ffi::SliceMut<'a, u8>) -> Result<&'a mut [u8], SliceError> {
     check(raw(slice), usize::MAX)?;
@@ -55,8 +71,9 @@ impl SliceError {
         let message = match self {
             Self::NullWithLength => format!("The value of {parameter} was passed as a null pointer with a length."),
             Self::TooLong { len, max } => {
-                format!("The value of {parameter} is {len} bytes; at most {max} are accepted.")
+                format!("The value of {parameter} has a length of {len}; at most {max} are accepted.")
             }
+            Self::Misaligned => format!("The value of {parameter} was passed at a misaligned address."),
         };
         CallError::invalid_input(parameter, message)
     }
@@ -82,6 +99,20 @@ mod tests {
         let bytes = [1u8, 2, 3];
         assert_eq!(input(&ffi::Slice::from_slice(&bytes), 3), Ok(&bytes[..]));
         assert_eq!(input(&forged(bytes.as_ptr(), u64::MAX), 3), Err(SliceError::TooLong { len: u64::MAX, max: 3 }));
+    }
+
+    #[test]
+    fn utf16_slices_are_checked_for_null_length_and_alignment() {
+        let units = [0x61u16, 0x62, 0x63];
+        assert_eq!(input_utf16(&ffi::Slice::from_slice(&units), 3), Ok(&units[..]));
+        // SAFETY: RawSlice has ffi::Slice's layout (asserted above); the check must refuse it before reading.
+        let forged16 = |data: *const u8, len: u64| -> ffi::Slice<'static, u16> {
+            unsafe { std::mem::transmute(RawSlice { data, len }) }
+        };
+        assert_eq!(input_utf16(&forged16(std::ptr::null(), 2), 3), Err(SliceError::NullWithLength));
+        assert_eq!(input_utf16(&forged16(units.as_ptr().cast(), 4), 3), Err(SliceError::TooLong { len: 4, max: 3 }));
+        let odd = units.as_ptr().cast::<u8>().wrapping_add(1);
+        assert_eq!(input_utf16(&forged16(odd, 1), 3), Err(SliceError::Misaligned));
     }
 
     #[test]

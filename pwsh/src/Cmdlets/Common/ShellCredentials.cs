@@ -76,6 +76,8 @@ internal static class ShellCredentials
         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
         "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
         "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED",
+        // The proxy variables .NET's default proxy reads, which AWS Tools therefore honours.
+        "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
     };
 
     /// <summary>The variables of <see cref="GatheredVariables"/> that are set, as this pwsh process sees them.</summary>

@@ -1,0 +1,200 @@
+//! The HTTP proxy of a call, chosen as AWS Tools' HTTP stack chooses it: `-ClientConfig`'s
+//! ProxyHost/ProxyPort (with ProxyCredentials) when given, otherwise the shell's proxy variables
+//! (`https_proxy`/`HTTPS_PROXY` for https endpoints, `http_proxy`/`HTTP_PROXY` for http ones, then
+//! `all_proxy`/`ALL_PROXY`, minus `no_proxy`/`NO_PROXY`), which .NET's default proxy reads on Linux and
+//! macOS. Plain `http://` requests go to the proxy in absolute form; `https://` ones through a CONNECT
+//! tunnel (aws-smithy-http-client's proxy support, which is hyper-util's, already linked).
+
+use crate::error::CallError;
+use crate::target::ShellEnvironment;
+use aws_smithy_http_client::proxy::ProxyConfig;
+use std::fmt;
+use zeroize::Zeroizing;
+
+/// Basic credentials for the proxy (`ProxyCredentials`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ProxyCredentials {
+    pub user_name: String,
+    pub password: Zeroizing<String>,
+}
+
+impl fmt::Debug for ProxyCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProxyCredentials")
+            .field("user_name", &self.user_name)
+            .field("password", &"** redacted **")
+            .finish()
+    }
+}
+
+/// `-ClientConfig`'s proxy settings, as the cmdlet read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplicitProxy {
+    pub host: String,
+    pub port: u16,
+    pub credentials: Option<ProxyCredentials>,
+}
+
+/// The proxy a client sends through; part of the client cache's key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ProxySettings {
+    /// `http://[user:password@]host:port`.
+    url: Zeroizing<String>,
+    credentials: Option<ProxyCredentials>,
+    /// NO_PROXY-style rules: hosts, `.domain` suffixes, IP addresses and CIDR ranges.
+    no_proxy: Option<String>,
+}
+
+impl fmt::Debug for ProxySettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The URL may carry a password in its user info.
+        f.debug_struct("ProxySettings")
+            .field("url", &crate::validate::redact_userinfo(&self.url))
+            .field("credentials", &self.credentials)
+            .field("no_proxy", &self.no_proxy)
+            .finish()
+    }
+}
+
+const NOT_HTTP: &str = "only http:// proxies are supported (the proxy itself is reached without TLS)";
+
+impl ProxySettings {
+    /// The proxy for calls to `endpoint_url` (`None`: the public AWS endpoint, always https), or none.
+    pub fn choose(
+        explicit: Option<&ExplicitProxy>,
+        environment: &ShellEnvironment,
+        endpoint_url: Option<&str>,
+    ) -> Result<Option<Self>, CallError> {
+        if let Some(explicit) = explicit {
+            return Self::explicit(explicit).map(Some);
+        }
+        let https = !endpoint_url.is_some_and(crate::http::is_plain_http);
+        let scheme_variable = if https { "https_proxy" } else { "http_proxy" };
+        let Some((name, value)) =
+            [scheme_variable, "all_proxy"].into_iter().find_map(|name| variable(environment, name))
+        else {
+            return Ok(None);
+        };
+        let url = with_scheme(value).map_err(|why| {
+            CallError::invalid_input(
+                "ClientConfig",
+                format!("The proxy in the {name} environment variable is not usable: {why}."),
+            )
+        })?;
+        let no_proxy = variable(environment, "no_proxy").map(|(_, rules)| rules.to_string());
+        Ok(Some(Self { url, credentials: None, no_proxy }))
+    }
+
+    fn explicit(explicit: &ExplicitProxy) -> Result<Self, CallError> {
+        let bad =
+            |why: &str| CallError::invalid_input("ClientConfig", format!("ProxyHost/ProxyPort are not usable: {why}."));
+        let host = explicit.host.strip_prefix("http://").unwrap_or(&explicit.host).trim_end_matches('/');
+        if host.is_empty() || host.contains(['/', '@', ' ']) {
+            return Err(bad(if host.contains("://") { NOT_HTTP } else { "ProxyHost must be a host name or address" }));
+        }
+        if explicit.port == 0 {
+            return Err(bad("ProxyPort must be 1 to 65535"));
+        }
+        let url = Zeroizing::new(format!("http://{host}:{}", explicit.port));
+        if ProxyConfig::all(url.as_str()).is_err() {
+            return Err(bad("ProxyHost must be a host name or address"));
+        }
+        Ok(Self { url, credentials: explicit.credentials.clone(), no_proxy: None })
+    }
+
+    /// The configuration for the HTTP client: every request of the client goes through the proxy, but
+    /// for hosts matching the NO_PROXY rules.
+    pub(crate) fn config(&self) -> ProxyConfig {
+        let mut config = ProxyConfig::all(self.url.as_str()).expect("the proxy URL was checked when it was chosen");
+        if let Some(credentials) = &self.credentials {
+            config = config.with_basic_auth(credentials.user_name.as_str(), credentials.password.as_str());
+        }
+        match &self.no_proxy {
+            Some(rules) => config.no_proxy(rules),
+            None => config,
+        }
+    }
+}
+
+/// A proxy variable, lower-case name first (as .NET and curl read them), when set and not empty.
+fn variable<'a>(environment: &'a ShellEnvironment, lower: &'static str) -> Option<(&'static str, &'a str)> {
+    let upper: &'static str = match lower {
+        "http_proxy" => "HTTP_PROXY",
+        "https_proxy" => "HTTPS_PROXY",
+        "all_proxy" => "ALL_PROXY",
+        _ => "NO_PROXY",
+    };
+    environment.get(lower).map(|v| (lower, v)).or_else(|| environment.get(upper).map(|v| (upper, v)))
+}
+
+/// `host:port` or `http://host:port` (with optional user info) as an `http://` URL.
+fn with_scheme(value: &str) -> Result<Zeroizing<String>, &'static str> {
+    let value = value.trim();
+    let url = match value.split_once("://") {
+        None => Zeroizing::new(format!("http://{value}")),
+        Some((scheme, _)) if scheme.eq_ignore_ascii_case("http") => Zeroizing::new(value.to_string()),
+        Some(_) => return Err(NOT_HTTP),
+    };
+    match ProxyConfig::all(url.as_str()) {
+        Ok(_) => Ok(url),
+        Err(_) => Err("it is not a URL such as http://proxy.example.com:3128"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> ShellEnvironment {
+        ShellEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<HashMap<_, _>>())
+    }
+
+    fn url(choice: Option<ProxySettings>) -> Option<String> {
+        choice.map(|p| p.url.to_string())
+    }
+
+    #[test]
+    fn explicit_settings_win_over_the_environment() {
+        let explicit = ExplicitProxy { host: "proxy.local".into(), port: 3128, credentials: None };
+        let environment = env(&[("HTTPS_PROXY", "http://other:1")]);
+        let chosen = ProxySettings::choose(Some(&explicit), &environment, None).unwrap();
+        assert_eq!(url(chosen).as_deref(), Some("http://proxy.local:3128"));
+    }
+
+    #[test]
+    fn the_variable_follows_the_endpoint_scheme_lower_case_first_then_all_proxy() {
+        let environment =
+            env(&[("HTTPS_PROXY", "secure:1"), ("http_proxy", "http://plain:2"), ("HTTP_PROXY", "upper:3")]);
+        assert_eq!(url(ProxySettings::choose(None, &environment, None).unwrap()).as_deref(), Some("http://secure:1"));
+        let plain = ProxySettings::choose(None, &environment, Some("http://127.0.0.1:5000")).unwrap();
+        assert_eq!(url(plain).as_deref(), Some("http://plain:2"));
+        let all = env(&[("ALL_PROXY", "all:4")]);
+        assert_eq!(url(ProxySettings::choose(None, &all, Some("https://x")).unwrap()).as_deref(), Some("http://all:4"));
+        assert!(ProxySettings::choose(None, &env(&[("HTTP_PROXY", "p:1")]), None).unwrap().is_none());
+    }
+
+    #[test]
+    fn unusable_proxies_are_clear_errors_without_passwords() {
+        let environment = env(&[("HTTPS_PROXY", "https://user:hunter2@tls-proxy:443")]);
+        let err = ProxySettings::choose(None, &environment, None).unwrap_err();
+        assert_eq!(err.parameter, "ClientConfig");
+        assert!(err.message.contains("HTTPS_PROXY") && !err.message.contains("hunter2"), "{}", err.message);
+        for (host, port) in [("", 80), ("http://a/b", 80), ("https://tls", 443), ("proxy", 0), ("a b", 1)] {
+            let explicit = ExplicitProxy { host: host.into(), port, credentials: None };
+            assert_eq!(ProxySettings::choose(Some(&explicit), &env(&[]), None).unwrap_err().parameter, "ClientConfig");
+        }
+    }
+
+    #[test]
+    fn debug_output_hides_passwords() {
+        let credentials = ProxyCredentials { user_name: "u".into(), password: Zeroizing::new("hunter2".into()) };
+        let explicit = ExplicitProxy { host: "p".into(), port: 1, credentials: Some(credentials) };
+        let chosen = ProxySettings::choose(Some(&explicit), &env(&[]), None).unwrap().unwrap();
+        let from_env = ProxySettings::choose(None, &env(&[("HTTPS_PROXY", "http://u:hunter2@p:1")]), None).unwrap();
+        for text in [format!("{chosen:?}"), format!("{from_env:?}")] {
+            assert!(!text.contains("hunter2"), "{text}");
+        }
+        let _ = chosen.config();
+    }
+}
