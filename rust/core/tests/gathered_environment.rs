@@ -13,7 +13,8 @@ fn quoted_names(text: &str) -> BTreeSet<String> {
         .skip(1)
         .step_by(2)
         .filter(|s| {
-            s.starts_with("AWS_") && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            let variable = s.starts_with("AWS_") || s.to_ascii_uppercase().ends_with("_PROXY");
+            variable && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
         .map(str::to_string)
         .collect()
