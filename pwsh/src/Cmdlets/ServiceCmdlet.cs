@@ -82,8 +82,11 @@ public abstract class ServiceCmdlet : PSCmdlet
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
-            WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
-            WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
+            if (Wants("Debug", "DebugPreference"))
+            {
+                WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
+                WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
+            }
             return call;
         }
         catch
@@ -96,6 +99,23 @@ public abstract class ServiceCmdlet : PSCmdlet
         {
             if (document is not null) CryptographicOperations.ZeroMemory(document);
         }
+    }
+
+    /// <summary>
+    /// Whether a debug or verbose message would be shown, as PowerShell decides it: the -Debug/-Verbose switch,
+    /// else the preference variable seen from the caller's scope. Lets a call skip building messages (and
+    /// reading their parts from the native call) that nobody sees.
+    /// </summary>
+    internal bool Wants(string commonSwitch, string preferenceVariable)
+    {
+        if (MyInvocation.BoundParameters.TryGetValue(commonSwitch, out var bound))
+        {
+            return bound is not SwitchParameter { IsPresent: false } && !false.Equals(bound);
+        }
+        var preference = SessionState.PSVariable.GetValue(preferenceVariable);
+        if (preference is null) return false;
+        return !LanguagePrimitives.TryConvertTo<ActionPreference>(preference, out var action)
+            || action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
     /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>

@@ -72,7 +72,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
         _history!.Request(RequestForHistory, MyInvocation.Line);
-        WriteVerbose(InvokingMessage(call));
+        if (Wants("Verbose", "VerbosePreference")) WriteVerbose(InvokingMessage(call));
         var response = Send(call);
         VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
         _history.Response(response);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace Amazon.PowerShell.Common;
@@ -11,15 +12,34 @@ public class AWSCmdletHistory
         CmdletName = cmdletName;
         CmdletStart = DateTime.Now;
         Requests = new HistoryBuffer<PSObject>(maxServiceCalls);
-        Responses = new HistoryBuffer<PSObject>(maxServiceCalls);
+        _responses = new HistoryBuffer<PSObject>(maxServiceCalls);
     }
+
+    private readonly HistoryBuffer<PSObject> _responses;
+
+    /// <summary>
+    /// Responses recorded but not yet wrapped: a PSObject with a note costs more than the rest of the
+    /// recording (PowerShell keeps notes of wrapped objects in a weak table), so it is built when read.
+    /// </summary>
+    private readonly List<(object Value, DateTime At)> _unwrapped = new(1);
 
     public string CmdletName { get; }
     public DateTime CmdletStart { get; }
     public DateTime CmdletEnd { get; internal set; }
     public int EmittedObjectsCount { get; internal set; }
     public HistoryBuffer<PSObject> Requests { get; }
-    public HistoryBuffer<PSObject> Responses { get; }
+    public HistoryBuffer<PSObject> Responses
+    {
+        get
+        {
+            lock (_unwrapped)
+            {
+                foreach (var (value, at) in _unwrapped) _responses.Add(Logged(value, at));
+                _unwrapped.Clear();
+            }
+            return _responses;
+        }
+    }
     public PSObject? LastServiceResponse => Responses.Last;
     public PSObject? LastServiceRequest => Requests.Last;
 
@@ -37,11 +57,19 @@ public class AWSCmdletHistory
 
     public override string ToString() => CmdletName;
 
-    internal void AddResponse(object response) => Responses.Add(Logged(response));
+    internal void AddResponse(object response)
+    {
+        lock (_unwrapped)
+        {
+            _unwrapped.Add((response, DateTime.Now));
+            // Kept as bounded as the buffer itself, for a pipeline of many writes that nobody reads.
+            if (_unwrapped.Count > _responses.Capacity) _unwrapped.RemoveAt(0);
+        }
+    }
 
     internal void AddRequest(object request, string invocationLine)
     {
-        var record = Logged(request);
+        var record = Logged(request, DateTime.Now);
         record.Properties.Add(new PSNoteProperty("InvocationLine", invocationLine));
         Requests.Add(record);
     }
@@ -50,10 +78,10 @@ public class AWSCmdletHistory
     /// The object wrapped with a LoggedAt note. Callers pass a copy of anything they also emit: notes on a
     /// PSObject stick to the wrapped object, and emitted objects must stay undecorated.
     /// </summary>
-    private static PSObject Logged(object value)
+    private static PSObject Logged(object value, DateTime at)
     {
         var record = new PSObject(value);
-        record.Properties.Add(new PSNoteProperty("LoggedAt", DateTime.Now));
+        record.Properties.Add(new PSNoteProperty("LoggedAt", at));
         return record;
     }
 }

@@ -22,6 +22,10 @@ pub struct Connection {
     pub region_source: String,
     /// Where the credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
     pub credentials_source: String,
+    /// Region and keys both came from the target itself (parameters, `$StoredAWSRegion`, credential
+    /// objects or environment keys), not from profile files or a credential service: the same target
+    /// gives the same connection, so it may be reused for it.
+    pub depends_only_on_target: bool,
 }
 
 impl Connection {
@@ -53,6 +57,8 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     let region = resolved_region.region.as_str();
     validate::region(region)?;
 
+    // The region chain's first two steps always win when present, and read nothing but the target.
+    let region_from_target = target.region.is_some() || target.stored_region.is_some();
     let identity = &credentials.credentials;
     // The cache key holds the resolved keys, so a refreshed role session builds a fresh client.
     let key = ClientKey {
@@ -64,23 +70,27 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         call_settings: target.call_settings,
         proxy: proxy.clone(),
     };
-    let mut config = Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new(region.to_string()))
-        .credentials_provider(identity.clone())
-        .http_client(http::client_for_operation(target.endpoint_url.as_deref(), proxy.as_ref()))
-        .retry_config(target.call_settings.retry_config())
-        .timeout_config(target.call_settings.timeout_config());
-    if let Some(url) = &target.endpoint_url {
-        config = config.endpoint_url(url.as_str());
-    }
-    let (client, _) = client_cache::client_for(key, || Client::from_conf(config.build()));
+    // The config is only put together when no cached client fits.
+    let (client, _) = client_cache::client_for(key, || {
+        let mut config = Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new(region.to_string()))
+            .credentials_provider(identity.clone())
+            .http_client(http::client_for_operation(target.endpoint_url.as_deref(), proxy.as_ref()))
+            .retry_config(target.call_settings.retry_config())
+            .timeout_config(target.call_settings.timeout_config());
+        if let Some(url) = &target.endpoint_url {
+            config = config.endpoint_url(url.as_str());
+        }
+        Client::from_conf(config.build())
+    });
     Ok(Connection {
         client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
         region_source: resolved_region.source.to_string(),
         credentials_source: credentials.source,
+        depends_only_on_target: region_from_target && credentials.from_target,
     })
 }
 
@@ -131,5 +141,30 @@ mod tests {
         assert_eq!(connection.region_source, "region parameter");
         assert_eq!(connection.credentials_source, "the supplied key parameters");
         assert_eq!(connection.describe(), "endpoint 'http://***@127.0.0.1:9'");
+        assert!(connection.depends_only_on_target);
+    }
+
+    #[test]
+    fn a_region_or_credentials_from_outside_the_target_make_a_connection_not_reusable() {
+        let keys = ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None };
+        let mut from_environment = ServiceTarget { keys: Some(keys), ..Default::default() };
+        from_environment.environment.0.insert("AWS_REGION".into(), "eu-west-1".into());
+        from_environment.environment.0.insert("HOME".into(), "/nonexistent".into());
+        let connection = block(connect(&from_environment)).unwrap();
+        assert_eq!(connection.region_source, "Environment");
+        assert!(!connection.depends_only_on_target, "a profile file could name a region next time");
+
+        let mut from_profile = ServiceTarget { region: Some("eu-west-1".into()), ..Default::default() };
+        let dir = std::env::temp_dir().join(format!("sm-reuse-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("credentials");
+        std::fs::write(&file, "[p]\naws_access_key_id = AKIDP\naws_secret_access_key = s\n").unwrap();
+        from_profile.profile_name = Some("p".into());
+        from_profile.profile_location = Some(file.to_string_lossy().into_owned());
+        from_profile.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
+        let connection = block(connect(&from_profile)).unwrap();
+        assert_eq!(connection.credentials_source, "stored profile named 'p'");
+        assert!(!connection.depends_only_on_target, "the profile file may change");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -46,6 +46,9 @@ const METADATA_VARIABLES: &[&str] = &["AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_
 pub(crate) struct Resolved {
     pub(crate) credentials: Credentials,
     pub(crate) source: String,
+    /// Keys given in the target itself (parameters, a credential object, the environment's keys): the same
+    /// target always resolves to the same credentials, without reading files or asking a service.
+    pub(crate) from_target: bool,
 }
 
 /// Walks the chain; the first step that yields credentials wins. `region` is used by STS and SSO.
@@ -93,7 +96,7 @@ pub(crate) async fn resolve(
         let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
         // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
         if let Ok(credentials) = provider.provide_credentials().await {
-            return Ok(Resolved { credentials, source: "instance profile".into() });
+            return Ok(Resolved { credentials, source: "instance profile".into(), from_target: false });
         }
     }
     Err(no_credentials())
@@ -111,7 +114,7 @@ fn from_keys(keys: &ExplicitKeys, source: &str) -> Resolved {
         None,
         "SecretsManager.Native",
     );
-    Resolved { credentials, source: source.to_string() }
+    Resolved { credentials, source: source.to_string(), from_target: true }
 }
 
 /// `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (legacy `AWS_SECRET_KEY`), optional `AWS_SESSION_TOKEN`.
@@ -136,7 +139,7 @@ async fn from_object(
         CredentialObject::Profile { name, location } => {
             let store = ProfileStore::new(location.as_deref(), env);
             let found = named_profile(&store, name, region, env).await?.ok_or_else(no_credentials)?;
-            Ok(Resolved { credentials: found.credentials, source: source.to_string() })
+            Ok(Resolved { credentials: found.credentials, source: source.to_string(), from_target: false })
         }
     }
 }
@@ -175,7 +178,7 @@ async fn profile(
         Some(_) => load(env, &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(), region, Some((key, store))).await,
         None => load(env, &[], region, Some((key, store))).await,
     };
-    Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source }))
+    Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source, from_target: false }))
 }
 
 /// Web identity or container credentials: aws-config's chain with only those variables present.
@@ -189,7 +192,11 @@ async fn ambient(
         return Ok(None);
     }
     let credentials = load(env, variables, region, None).await;
-    Ok(settle(credentials, source)?.map(|credentials| Resolved { credentials, source: source.to_string() }))
+    Ok(settle(credentials, source)?.map(|credentials| Resolved {
+        credentials,
+        source: source.to_string(),
+        from_target: false,
+    }))
 }
 
 /// Runs aws-config's loader over a trimmed copy of the shell environment.

@@ -4,7 +4,7 @@ use crate::answers::CallStatus;
 use crate::boundary::{catch_panic, status_after_panic};
 use crate::call_registry::{self, Outcome};
 use crate::connection_document::{ConnectionDocument, MAX_CONNECTION_BYTES};
-use crate::slices;
+use crate::{connection_reuse, slices};
 use interoptopus::ffi;
 use secretsmanager_native_core::runtime::block_on_cancellable;
 use secretsmanager_native_core::{CallError, Connection, connect};
@@ -45,8 +45,16 @@ fn resolve(
 ) -> Result<Connection, CallError> {
     let json =
         slices::input(connection_json, MAX_CONNECTION_BYTES).map_err(|e| e.for_parameter("connection document"))?;
+    if cancel.is_cancelled() {
+        return Err(CallError::cancelled());
+    }
+    if let Some(connection) = connection_reuse::find(json) {
+        return Ok(connection);
+    }
     let target = ConnectionDocument::parse(json)?.target()?;
-    block_on_cancellable(cancel, connect(&target))
+    let connection = block_on_cancellable(cancel, connect(&target))?;
+    connection_reuse::keep(json, &connection);
+    Ok(connection)
 }
 
 #[cfg(test)]
@@ -94,6 +102,41 @@ mod tests {
         assert_eq!(text(|c, b| sm_call_region(c, b), call).as_deref(), Some("eu-west-1"));
         assert_eq!(text(|c, b| sm_call_region_source(c, b), call).as_deref(), Some("region parameter"));
         assert_eq!(text(|c, b| sm_call_credentials_source(c, b), call).as_deref(), Some("the supplied key parameters"));
+        sm_call_free(call);
+    }
+
+    #[test]
+    fn the_same_document_reuses_its_connection_and_a_changed_one_resolves_again() {
+        let json =
+            br#"{"Region":"eu-central-1","EndpointUrl":"http://127.0.0.1:7","AccessKey":"reuse","SecretKey":"b"}"#;
+        let first = sm_call_new();
+        assert_eq!(connect(first, json), CallStatus::Ok);
+        assert_eq!(connection_reuse::find(json).map(|c| c.region), Some("eu-central-1".to_string()));
+        let second = sm_call_new();
+        assert_eq!(connect(second, json), CallStatus::Ok);
+        assert_eq!(text(|c, b| sm_call_region(c, b), second).as_deref(), Some("eu-central-1"));
+        assert_eq!(
+            text(|c, b| sm_call_credentials_source(c, b), second).as_deref(),
+            Some("the supplied key parameters")
+        );
+
+        let other_region =
+            br#"{"Region":"eu-north-1","EndpointUrl":"http://127.0.0.1:7","AccessKey":"reuse","SecretKey":"b"}"#;
+        let third = sm_call_new();
+        assert_eq!(connect(third, other_region), CallStatus::Ok);
+        assert_eq!(text(|c, b| sm_call_region(c, b), third).as_deref(), Some("eu-north-1"));
+        assert!(connection_reuse::kept_count() <= 16);
+        for call in [first, second, third] {
+            sm_call_free(call);
+        }
+    }
+
+    #[test]
+    fn a_failed_resolution_is_not_kept() {
+        let json = br#"{"AccessKey":"never-kept","SecretKey":"b","Environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent"}}"#;
+        let call = sm_call_new();
+        assert_eq!(connect(call, json), CallStatus::Failed);
+        assert!(connection_reuse::find(json).is_none());
         sm_call_free(call);
     }
 }

@@ -45,6 +45,7 @@ mod call_readers;
 mod call_registry;
 mod connect;
 mod connection_document;
+mod connection_reuse;
 #[cfg(test)]
 mod garbage_tests;
 mod put_request;

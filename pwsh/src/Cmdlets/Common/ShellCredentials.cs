@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Amazon.PowerShell.Common;
@@ -61,21 +60,33 @@ internal static class ShellCredentials
             : (access, secret, properties["Token"]?.Value as string);
     }
 
-    /// <summary>The proxy variables .NET's default proxy reads, which AWS Tools therefore honours.</summary>
-    private static readonly string[] ProxyVariables =
-        { "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY" };
+    /// <summary>
+    /// Every environment variable the native chains read (rust/core's tests check that each name they use is
+    /// listed here). Looked up one by one: enumerating the whole environment costs tens of µs a call.
+    /// </summary>
+    internal static readonly string[] GatheredVariables =
+    {
+        "HOME", "USERPROFILE",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN",
+        "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_REGION", "AWS_DEFAULT_REGION",
+        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL_SSO_OIDC",
+        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_STS_REGIONAL_ENDPOINTS", "AWS_ROLE_SESSION_NAME",
+        "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+        "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED",
+        // The proxy variables .NET's default proxy reads, which AWS Tools therefore honours.
+        "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
+    };
 
-    /// <summary>The AWS_* and proxy variables and the home directory, as this pwsh process sees them.</summary>
+    /// <summary>The variables of <see cref="GatheredVariables"/> that are set, as this pwsh process sees them.</summary>
     internal static IReadOnlyDictionary<string, string?> Environment()
     {
-        var gathered = new Dictionary<string, string?>();
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        var gathered = new Dictionary<string, string?>(GatheredVariables.Length);
+        foreach (var name in GatheredVariables)
         {
-            var name = (string)entry.Key;
-            if (name.StartsWith("AWS_", StringComparison.Ordinal) || name is "HOME" or "USERPROFILE" || Array.IndexOf(ProxyVariables, name) >= 0)
-            {
-                gathered[name] = entry.Value as string;
-            }
+            if (System.Environment.GetEnvironmentVariable(name) is { } value) gathered[name] = value;
         }
         return gathered;
     }

@@ -1,0 +1,55 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    The cmdlet's per-call cost as a ratio to the AWS SDK for .NET peer, robust to a loaded machine: one pwsh
+    loads both, warms both up, then alternates -Batches batches of -Size calls of each and prints the median
+    per-call time of each and the median of the paired batch ratios (cmdlet / SDK).
+
+.EXAMPLE
+    pwsh bench/phases/Compare-WithDotNetSdk.ps1 -ModulePath out/SecretsManager.Native/0.1.0 -SdkFolder /tmp/sm-bench-awssdk -Endpoint http://127.0.0.1:8080
+    The SDK folder is the one bench/Invoke-Benchmarks.ps1 extracts (AWSSDK.Core.dll, AWSSDK.SimpleSystemsManagement.dll).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $SdkFolder,
+    [Parameter(Mandatory)] [string] $Endpoint,
+    [int] $Batches = 30,
+    [int] $Size = 100
+)
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path (Resolve-Path $ModulePath).Path 'SecretsManager.Native.psd1')
+$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.Core.dll'))
+$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.SimpleSystemsManagement.dll'))
+$config = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig]::new()
+$config.ServiceURL = $Endpoint
+$config.AuthenticationRegion = 'us-east-1'
+$client = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::new([Amazon.Runtime.BasicAWSCredentials]::new('testing', 'testing'), $config)
+$request = [Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new()
+$request.Name = '/bench/secret'; $request.Value = 'bench-value'; $request.Type = 'SecureString'; $request.Overwrite = $true
+$arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
+for ($i = 0; $i -lt 300; $i++) {
+    $null = Write-SECSecretValue @arguments
+    $null = $client.PutParameterAsync($request).GetAwaiter().GetResult()
+}
+$cmdlet = [Collections.Generic.List[double]]::new()
+$sdk = [Collections.Generic.List[double]]::new()
+$watch = [Diagnostics.Stopwatch]::new()
+for ($b = 0; $b -lt $Batches; $b++) {
+    $watch.Restart()
+    for ($i = 0; $i -lt $Size; $i++) { $null = Write-SECSecretValue @arguments }
+    $cmdlet.Add($watch.Elapsed.TotalMilliseconds / $Size)
+    $watch.Restart()
+    for ($i = 0; $i -lt $Size; $i++) { $null = $client.PutParameterAsync($request).GetAwaiter().GetResult() }
+    $sdk.Add($watch.Elapsed.TotalMilliseconds / $Size)
+}
+function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][math]::Floor($Values.Count / 2)] }
+$ratios = for ($b = 0; $b -lt $Batches; $b++) { $cmdlet[$b] / $sdk[$b] }
+[pscustomobject]@{
+    CmdletMs    = [math]::Round((Get-Median $cmdlet), 3)
+    DotNetSdkMs = [math]::Round((Get-Median $sdk), 3)
+    Ratio       = [math]::Round((Get-Median $ratios), 2)
+    RatioMin    = [math]::Round(($ratios | Measure-Object -Minimum).Minimum, 2)
+    RatioMax    = [math]::Round(($ratios | Measure-Object -Maximum).Maximum, 2)
+}
