@@ -75,17 +75,21 @@ internal sealed unsafe class NativeCall : IDisposable
     /// </summary>
     public CallStatus PutSecretValueUtf16(ReadOnlySpan<byte> requestJson, SecureString secretString, ReadOnlySpan<byte> secretBinary)
     {
+        // A private copy (itself unmanaged and encrypted) fixes the length: another thread changing the
+        // caller's SecureString between the copy and the length read would otherwise make the native side
+        // read past the end of the unmanaged buffer.
+        using var fixedLength = secretString.Copy();
         var text = IntPtr.Zero;
         try
         {
-            text = Marshal.SecureStringToGlobalAllocUnicode(secretString);
+            text = Marshal.SecureStringToGlobalAllocUnicode(fixedLength);
             fixed (byte* json = requestJson)
             fixed (byte* binary = secretBinary)
             {
                 return Interop.sm_put_secret_value_utf16(
                     _handle,
                     SliceByte.From((IntPtr)json, (ulong)requestJson.Length),
-                    SliceUshort.From(text, (ulong)secretString.Length),
+                    SliceUshort.From(text, (ulong)fixedLength.Length),
                     SliceByte.From((IntPtr)binary, (ulong)secretBinary.Length));
             }
         }
