@@ -107,14 +107,18 @@ fn no_credentials() -> CallError {
 }
 
 fn from_keys(keys: &ExplicitKeys, source: &str) -> Resolved {
-    let credentials = Credentials::new(
+    Resolved { credentials: static_credentials(keys), source: source.to_string(), from_target: true }
+}
+
+/// Keys as SDK credentials that never expire.
+pub(crate) fn static_credentials(keys: &ExplicitKeys) -> Credentials {
+    Credentials::new(
         keys.access_key.as_str(),
         keys.secret_key.as_str(),
         keys.session_token.as_ref().map(|t| t.to_string()),
         None,
         "SecretsManager.Native",
-    );
-    Resolved { credentials, source: source.to_string(), from_target: true }
+    )
 }
 
 /// `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (legacy `AWS_SECRET_KEY`), optional `AWS_SESSION_TOKEN`.

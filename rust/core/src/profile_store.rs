@@ -103,16 +103,21 @@ impl ProfileStore {
         if let Some(location) = &self.location {
             return vec![(ProfileFileKind::Credentials, PathBuf::from(location))];
         }
-        let home = self.env.get("HOME").or_else(|| self.env.get("USERPROFILE")).unwrap_or_default();
-        let place = |variable: &str, default: &str| match self.env.get(variable) {
-            Some(path) if path.starts_with("~/") => PathBuf::from(home).join(&path[2..]),
-            Some(path) => PathBuf::from(path),
-            None => PathBuf::from(home).join(".aws").join(default),
+        // Without a home directory there are no default files (never ./.aws of the current directory).
+        let home = self.env.get("HOME").or_else(|| self.env.get("USERPROFILE")).filter(|h| !h.is_empty());
+        let place = |variable: &str, default: &str| match (self.env.get(variable), home) {
+            (Some(path), Some(home)) if path.starts_with("~/") => Some(PathBuf::from(home).join(&path[2..])),
+            (Some(path), _) if !path.starts_with("~/") => Some(PathBuf::from(path)),
+            (None, Some(home)) => Some(PathBuf::from(home).join(".aws").join(default)),
+            _ => None,
         };
-        vec![
+        [
             (ProfileFileKind::Config, place("AWS_CONFIG_FILE", "config")),
             (ProfileFileKind::Credentials, place("AWS_SHARED_CREDENTIALS_FILE", "credentials")),
         ]
+        .into_iter()
+        .filter_map(|(kind, path)| Some((kind, path?)))
+        .collect()
     }
 }
 
@@ -134,6 +139,10 @@ fn section_body(text: &str, name: &str, kind: ProfileFileKind) -> Option<String>
                 _ => header,
             };
             inside = header == name;
+            if inside {
+                // A header with an empty body still names a profile.
+                body.get_or_insert_with(String::new);
+            }
             continue;
         }
         if inside {
@@ -142,16 +151,7 @@ fn section_body(text: &str, name: &str, kind: ProfileFileKind) -> Option<String>
             body.push('\n');
         }
     }
-    // A header with an empty body still names a profile.
-    body.or_else(|| has_header(text, name, kind).then(String::new))
-}
-
-fn has_header(text: &str, name: &str, kind: ProfileFileKind) -> bool {
-    let wanted = match kind {
-        ProfileFileKind::Config => format!("[profile {name}]"),
-        _ => format!("[{name}]"),
-    };
-    text.lines().any(|line| line.trim() == wanted)
+    body
 }
 
 #[cfg(test)]
@@ -171,6 +171,25 @@ mod tests {
             Some("region = eu-west-1\n")
         );
         assert_eq!(section_body("[AWS PS Defaults]\nx = 1\n", LEGACY_DEFAULT, ProfileFileKind::Credentials), None);
+    }
+
+    #[test]
+    fn a_header_with_an_empty_body_names_a_profile_whatever_its_spacing() {
+        let config = "[profile  AWS PS Default ]\n[profile other]\nregion = x\n";
+        assert_eq!(section_body(config, LEGACY_DEFAULT, ProfileFileKind::Config).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn without_a_home_directory_only_files_named_by_variables_are_read() {
+        let env = |pairs: &[(&str, &str)]| {
+            ShellEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        };
+        assert!(ProfileStore::new(None, &env(&[])).paths().is_empty(), "never ./.aws of the current directory");
+        let named = ProfileStore::new(None, &env(&[("AWS_CONFIG_FILE", "/etc/aws/config")])).paths();
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].1, PathBuf::from("/etc/aws/config"));
+        let home = ProfileStore::new(None, &env(&[("HOME", "/home/u")])).paths();
+        assert_eq!(home[1].1, PathBuf::from("/home/u/.aws/credentials"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::error::CallError;
 use crate::target::ShellEnvironment;
 use aws_smithy_http_client::proxy::ProxyConfig;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use std::fmt;
 use zeroize::Zeroizing;
 
@@ -107,7 +108,12 @@ impl ProxySettings {
     pub(crate) fn config(&self) -> ProxyConfig {
         let mut config = ProxyConfig::all(self.url.as_str()).expect("the proxy URL was checked when it was chosen");
         if let Some(credentials) = &self.credentials {
-            config = config.with_basic_auth(credentials.user_name.as_str(), credentials.password.as_str());
+            // aws-smithy-http-client pastes these into the proxy URL unescaped and hyper-util decodes them
+            // from it, so `CORP\user` or a password with `@ : / # %` would drop the proxy or send other
+            // credentials unless escaped here.
+            let escape = |text: &str| Zeroizing::new(utf8_percent_encode(text, NON_ALPHANUMERIC).to_string());
+            let (user, password) = (escape(&credentials.user_name), escape(&credentials.password));
+            config = config.with_basic_auth(user.as_str(), password.as_str());
         }
         match &self.no_proxy {
             Some(rules) => config.no_proxy(rules),

@@ -4,7 +4,7 @@
 //! of the chain is assumed with aws-config's `AssumeRoleProvider`, configured by the same loader (which
 //! brings the region, `AWS_ENDPOINT_URL_STS` and the HTTP client).
 
-use crate::credential_chain::environment_keys;
+use crate::credential_chain::{environment_keys, static_credentials};
 use crate::target::ShellEnvironment;
 use aws_config::profile::ProfileSet;
 use aws_config::sts::AssumeRoleProvider;
@@ -57,13 +57,7 @@ pub(crate) async fn assume_from_environment(
             "the profile's credential_source is Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
         )
     })?;
-    let mut credentials = Credentials::new(
-        keys.access_key.as_str(),
-        keys.secret_key.as_str(),
-        keys.session_token.as_ref().map(|t| t.to_string()),
-        None,
-        "Environment",
-    );
+    let mut credentials = static_credentials(&keys);
     let config = loader.load().await;
     for role in roles {
         let mut builder = AssumeRoleProvider::builder(role.arn.as_str()).configure(&config);

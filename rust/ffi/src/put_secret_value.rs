@@ -53,8 +53,10 @@ pub fn sm_put_secret_value_utf16(
     secret_binary: ffi::Slice<u8>,
 ) -> CallStatus {
     put_with(call, |cancel, connection| {
-        let units = slices::input_utf16(&secret_string_utf16, MAX_SECRET_BYTES / 2)
-            .map_err(secret_slice_error("SecretString"))?;
+        // The same bound in units as in bytes for UTF-8, so plain text has one limit whichever way it
+        // comes; the service's 65,536-byte limit is checked on the decoded text, as for UTF-8.
+        let units =
+            slices::input_utf16(&secret_string_utf16, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretString"))?;
         let text = utf8_from_utf16(units)?;
         run(cancel, connection, &request_json, text.as_bytes(), &secret_binary)
     })

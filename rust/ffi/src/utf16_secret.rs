@@ -4,21 +4,16 @@
 use secretsmanager_native_core::CallError;
 use zeroize::Zeroizing;
 
-/// The UTF-8 form of `units`. The buffer is sized for the worst case up front (3 bytes per unit) so
-/// that it never reallocates, which would leave a partial copy behind; it is zeroed on drop. An
-/// unpaired surrogate is an error naming `SecretString` (never silently replaced with U+FFFD).
+/// The UTF-8 form of `units`, zeroed on drop (and any buffer given up while it grows is wiped by the
+/// library's zeroizing allocator). An unpaired surrogate is an error naming `SecretString` (never
+/// silently replaced with U+FFFD).
 pub(crate) fn utf8_from_utf16(units: &[u16]) -> Result<Zeroizing<String>, CallError> {
-    let mut text = Zeroizing::new(String::with_capacity(units.len().saturating_mul(3)));
-    for decoded in char::decode_utf16(units.iter().copied()) {
-        let Ok(c) = decoded else {
-            return Err(CallError::invalid_input(
-                "SecretString",
-                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.",
-            ));
-        };
-        text.push(c);
-    }
-    Ok(text)
+    String::from_utf16(units).map(Zeroizing::new).map_err(|_| {
+        CallError::invalid_input(
+            "SecretString",
+            "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.",
+        )
+    })
 }
 
 #[cfg(test)]
@@ -43,12 +38,5 @@ mod tests {
             assert_eq!(err.parameter, "SecretString");
             assert!(err.message.contains("unpaired UTF-16 surrogate"));
         }
-    }
-
-    #[test]
-    fn the_buffer_never_reallocates() {
-        let units = utf16("😀😀😀 ßßß ascii");
-        let text = utf8_from_utf16(&units).unwrap();
-        assert_eq!(text.capacity(), units.len() * 3);
     }
 }
