@@ -35,9 +35,17 @@ function Start-ForwardProxy {
 }
 
 function Get-ProxiedRequest([Parameter(Mandatory)] $Proxy) {
-    <# What the forward proxy proxied, oldest first: Method, Target (absolute URL or host:port) and ProxyUser. #>
+    <#
+        What the forward proxy proxied, oldest first: Method, Target (absolute URL or host:port), ProxyUser and
+        ProxyPasswordSha256 (compare with Get-Sha256Hex of the expected password).
+    #>
     $records = Invoke-RestMethod -NoProxy "$($Proxy.Endpoint)/__proxied"   # one array object, not enumerated
     @($records)
+}
+
+function Get-Sha256Hex([Parameter(Mandatory)][string] $Text) {
+    <# Lower-case hex SHA-256 of the UTF-8 text, as forward_proxy.py records a proxy password. #>
+    [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($Text))).ToLowerInvariant()
 }
 
 function Start-PortPrintingServer([string[]] $Arguments) {
@@ -58,7 +66,10 @@ function Stop-StandIn([Parameter(Mandatory)] $StandIn) {
 }
 
 function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
-    <# The access key id and region of the last request the proxy forwarded, from its Authorization header. #>
+    <#
+        The access key id and region of the last request the proxy forwarded, from its Authorization header,
+        and its x-amz-security-token (null when none came along).
+    #>
     (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
 }
 
@@ -73,6 +84,17 @@ function Enable-SilentMetadataEndpoint {
     Remove-Item env:AWS_EC2_METADATA_DISABLED -ErrorAction Ignore
     $env:AWS_EC2_METADATA_SERVICE_ENDPOINT = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"
     $listener
+}
+
+function Receive-SilentMetadataConnection([Parameter(Mandatory)][Net.Sockets.TcpListener] $Listener) {
+    <#
+    .SYNOPSIS
+        Accepts and closes the connections waiting on a silent metadata listener; returns how many there were,
+        so a test can show that instance metadata was really dialled.
+    #>
+    $count = 0
+    while ($Listener.Pending()) { $Listener.AcceptTcpClient().Dispose(); $count++ }
+    $count
 }
 
 function Enter-CleanAwsEnvironment {
@@ -102,4 +124,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -4,10 +4,12 @@
   an http:// endpoint) are forwarded to that URL and answered with the upstream's answer.
 - CONNECT host:port (what a client sends for an https:// endpoint) opens a TCP tunnel to that address.
 - GET /__proxied (origin form: asked of the proxy itself) returns the records as JSON: method, target,
-  and the user name of a Basic Proxy-Authorization header (never the password).
+  the user name of a Basic Proxy-Authorization header and the SHA-256 (hex) of its password, never the
+  password itself.
 Prints the port on its first line of stdout. Standard library only.
 """
 import base64
+import hashlib
 import http.server
 import json
 import select
@@ -27,12 +29,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def record(self):
-        user = None
+        user = password_sha256 = None
         authorization = self.headers.get("Proxy-Authorization", "")
         if authorization.startswith("Basic "):
-            user = base64.b64decode(authorization[6:]).decode(errors="replace").split(":", 1)[0]
+            user, _, password = base64.b64decode(authorization[6:]).decode(errors="replace").partition(":")
+            password_sha256 = hashlib.sha256(password.encode()).hexdigest()
+        record = {"Method": self.command, "Target": self.path, "ProxyUser": user, "ProxyPasswordSha256": password_sha256}
         with Handler.lock:
-            Handler.recorded.append({"Method": self.command, "Target": self.path, "ProxyUser": user})
+            Handler.recorded.append(record)
 
     def reply(self, status, data, content_type="application/json"):
         self.send_response(status)

@@ -7,7 +7,7 @@ One HTTP server that speaks, on its own paths:
     header): the one token it was started with gets role credentials; any other token is refused as
     the real portal refuses an expired one (401 UnauthorizedException);
   - a recording proxy: every other request is forwarded to the upstream (moto), after its
-    Authorization header's access key id and region (and whether a session token came along) are
+    Authorization header's access key id and region (and the session token, test dummies only) are
     noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
 Prints the port on its first line of stdout. Standard library only.
@@ -42,6 +42,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     recorded = []
     sso_issued = 0
+    sso_refused = 0
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -76,6 +77,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/__sso_issued":
             with Handler.lock:
                 return self.reply(200, str(Handler.sso_issued))
+        if self.path == "/__sso_refused":
+            with Handler.lock:
+                return self.reply(200, str(Handler.sso_refused))
         if self.path.startswith("/container-credentials"):
             if not options.container_key:
                 return self.reply(404, "not found")
@@ -99,6 +103,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         options = self.server.options
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
         if not options.sso_key or self.headers.get("x-amz-sso_bearer_token") != options.sso_token:
+            with Handler.lock:
+                Handler.sso_refused += 1   # GET /__sso_refused counts the refusals
             return self.reply(401, json.dumps({"message": "Session token not found or invalid"}), "application/json",
                               headers=[("x-amzn-ErrorType", "UnauthorizedException")])
         if not query.get("role_name") or not query.get("account_id"):
@@ -122,7 +128,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with Handler.lock:
             Handler.recorded.append({"AccessKey": match.group(1) if match else None,
                                      "Region": match.group(2) if match else None,
-                                     "SessionToken": "x-amz-security-token" in (k.lower() for k in self.headers)})
+                                     "SessionToken": self.headers.get("x-amz-security-token")})
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         request = urllib.request.Request(self.server.options.upstream + self.path, data=body or None,
                                          headers=headers, method=method)

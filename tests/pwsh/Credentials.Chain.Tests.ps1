@@ -194,9 +194,9 @@ Describe 'Credential chain' {
         Write-Profile $Credentials 'session' 'AKIDSESSION' 'aws_session_token = a-session-token'
         Write-Profile $Credentials 'static' 'AKIDSTATIC'
         Get-UsedAccessKey @{ ProfileName = 'session' } | Should -Be 'AKIDSESSION'
-        (Get-LastSignature $StandIn).SessionToken | Should -BeTrue
+        (Get-LastSignature $StandIn).SessionToken | Should -BeExactly 'a-session-token'
         Get-UsedAccessKey @{ ProfileName = 'static' } | Should -Be 'AKIDSTATIC'
-        (Get-LastSignature $StandIn).SessionToken | Should -BeFalse
+        (Get-LastSignature $StandIn).SessionToken | Should -BeNullOrEmpty
     }
 
     It 'a credential_process profile runs its command' {
@@ -280,6 +280,7 @@ Describe 'Credential chain' {
                 Should -Throw -PassThru
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
             $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
+            Receive-SilentMetadataConnection $silent | Should -BeGreaterThan 0 -Because 'instance metadata must have been dialled'
         } finally { $silent.Stop() }
     }
 

@@ -67,7 +67,9 @@ Describe 'An HTTP proxy' {
 
         $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'with-credentials' -ClientConfig $config @Connection
 
-        (Get-NewProxiedRequest $before)[0].ProxyUser | Should -Be 'proxy-user'
+        $proxied = (Get-NewProxiedRequest $before)[0]
+        $proxied.ProxyUser | Should -Be 'proxy-user'
+        $proxied.ProxyPasswordSha256 | Should -Be (Get-Sha256Hex 'proxy-pw')
         (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'proxy/a' }).SecretString | Should -BeExactly 'with-credentials'
     }
 
@@ -88,7 +90,9 @@ Describe 'An HTTP proxy' {
         Invoke-WithVariable @{ HTTP_PROXY = "http://env-user:env-pw@127.0.0.1:$proxyPort" } {
             $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'env-credentials' @Connection
         }
-        (Get-NewProxiedRequest $before)[0].ProxyUser | Should -Be 'env-user'
+        $proxied = (Get-NewProxiedRequest $before)[0]
+        $proxied.ProxyUser | Should -Be 'env-user'
+        $proxied.ProxyPasswordSha256 | Should -Be (Get-Sha256Hex 'env-pw')
     }
 
     It 'is bypassed for hosts in NO_PROXY' {

@@ -108,9 +108,11 @@ Describe 'Region chain' {
             { Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -EndpointUrl $StandIn.Endpoint } |
                 Should -Throw 'No credentials specified or obtained from persisted/shell defaults.'
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            Receive-SilentMetadataConnection $silent | Should -BeGreaterThan 0 -Because 'instance metadata must have been dialled'
             $watch.Restart()
             { Get-UsedRegion } | Should -Throw 'No region specified or obtained from persisted/shell defaults.'
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 2
+            Receive-SilentMetadataConnection $silent | Should -BeGreaterThan 0 -Because 'instance metadata must have been dialled for the region'
         } finally { $silent.Stop() }
     }
 
