@@ -34,11 +34,12 @@ if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) { Set-AWSHistor
 $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
 $closedPort = $listener.LocalEndpoint.Port; $listener.Stop()
 $streams = & {
-    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $Secret -Verbose -Debug @connection } catch { $_ }
+    # A marker per failing call, so the test can tell that each one ran and failed as expected.
+    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $Secret -Verbose -Debug @connection } catch { $_; "TEXT-MISSING-FAILED=$($_.Exception.Message -match "can't find the specified secret")" }
     try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug -Region us-east-1 -AccessKey test -SecretKey test -EndpointUrl "http://127.0.0.1:$closedPort" } catch { $_ }
     try { Write-SECSecretValue -SecretId 'hygiene/target' -SecretString ($Secret + "`u{D800}") -Verbose -Debug @connection } catch { $_ }
     $secure = ConvertTo-SecureString $Secret -AsPlainText -Force
-    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $secure -Verbose -Debug @connection } catch { $_ }
+    try { Write-SECSecretValue -SecretId 'hygiene/missing' -SecretString $secure -Verbose -Debug @connection } catch { $_; "SECURE-MISSING-FAILED=$($_.Exception.Message -match "can't find the specified secret")" }
     Write-SECSecretValue -SecretId 'hygiene/secure' -SecretString $secure -Select '^SecretString' -Verbose -Debug @connection
     Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug @connection
 } *>&1 | Out-String -Width 4096
@@ -71,8 +72,9 @@ Set-Content -Path $Dump -Value $text.ToString()
     It 'the scenario really ran: the secret was written, and errors and messages were recorded' {
         (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'hygiene/target' }).SecretString | Should -BeExactly $secret
         (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'hygiene/secure' }).SecretString | Should -BeExactly $secret
-        Get-Content -Raw $dump | Should -Match 'ERRORS=[4-9]'
-        Get-Content -Raw $dump | Should -Match "can't find the specified secret"
+        Get-Content -Raw $dump | Should -Match 'ERRORS=([4-9]|\d{2,})'
+        Get-Content -Raw $dump | Should -Match 'TEXT-MISSING-FAILED=True'
+        Get-Content -Raw $dump | Should -Match 'SECURE-MISSING-FAILED=True'
         Get-Content -Raw $transcript | Should -Match 'Credentials obtained from'
         if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) {
             # History recorded the requests (without -IncludeSensitiveData), so $AWSHistory was searched too.
