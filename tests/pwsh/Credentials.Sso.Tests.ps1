@@ -99,10 +99,13 @@ sso_region = us-east-1
     }
 
     It 'a legacy token the portal refuses (expired) gives the same error' {
-        Write-CachedToken $StartUrl -Token 'an-expired-token' -ExpiresAt ([datetime]::UtcNow.AddHours(-1))
+        # Unexpired in the cache: only the portal's 401 can make this fail.
+        Write-CachedToken $StartUrl -Token 'an-expired-token'
+        $before = [int](Invoke-RestMethod "$($StandIn.Endpoint)/__sso_refused")
         $err = { Get-UsedAccessKey @{ ProfileName = 'legacy' } } | Should -Throw -PassThru
         $err.Exception.Message | Should -BeExactly $Expired
         $err.Exception | Should -BeOfType [System.UnauthorizedAccessException]
+        [int](Invoke-RestMethod "$($StandIn.Endpoint)/__sso_refused") | Should -BeGreaterThan $before
     }
 
     It 'a missing token cache is a credentials error naming the profile' {
