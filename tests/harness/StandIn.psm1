@@ -73,6 +73,29 @@ function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
     (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
 }
 
+function Get-UsedAccessKey {
+    <#
+    .SYNOPSIS
+        Writes -SecretId through the recording stand-in (Region us-east-1 unless -Parameters names one) and
+        returns the access key id the server saw. The caller's $DebugPreference applies to the write; its
+        local variables (a local $StoredAWSCredentials) do not, as for any module function.
+        Suites set -StandIn and -SecretId once through $PSDefaultParameterValues.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][hashtable] $Parameters = @{}, [Parameter(Mandatory)] $StandIn,
+        [Parameter(Mandatory)][string] $SecretId)
+    $splat = $Parameters.Clone()
+    if (-not $splat.ContainsKey('Region')) { $splat.Region = 'us-east-1' }
+    # A module function does not see the caller's preference variables: the write takes the caller's debug
+    # preference (only the write: reading the records must add nothing to the debug stream).
+    $callerDebugPreference = $PSCmdlet.SessionState.PSVariable.GetValue('DebugPreference')
+    & {
+        $DebugPreference = $callerDebugPreference
+        $null = Write-SECSecretValue -SecretId $SecretId -SecretString 'value' -EndpointUrl $StandIn.Endpoint @splat
+    }
+    (Get-LastSignature $StandIn).AccessKey
+}
+
 function Enable-SilentMetadataEndpoint {
     <#
     .SYNOPSIS
@@ -124,4 +147,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -3,7 +3,6 @@ Set-StrictMode -Version Latest
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
-    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'StandIn.psm1')
 }
 
 Describe 'Credential companion cmdlets' {

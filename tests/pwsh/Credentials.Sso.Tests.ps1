@@ -20,10 +20,8 @@ BeforeAll {
         Set-Content -Path (Join-Path $folder "$hash.json") -Value ($document | ConvertTo-Json)
     }
 
-    function Get-UsedAccessKey([hashtable] $Parameters = @{}) {
-        $null = Write-SECSecretValue -SecretId $SecretArn -SecretString 'value' -Region us-east-1 -EndpointUrl $StandIn.Endpoint @Parameters
-        (Get-LastSignature $StandIn).AccessKey
-    }
+    # Get-UsedAccessKey (StandIn.psm1) writes through the proxy and returns the access key id the server saw.
+    $PSDefaultParameterValues = @{ 'Get-UsedAccessKey:StandIn' = $StandIn; 'Get-UsedAccessKey:SecretId' = $SecretArn }
 }
 
 AfterAll { Stop-StandIn $StandIn }

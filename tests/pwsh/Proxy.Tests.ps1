@@ -6,7 +6,6 @@ Set-StrictMode -Version Latest
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
-    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'StandIn.psm1')
     $proxy = Start-ForwardProxy
     $proxyPort = ([uri]$proxy.Endpoint).Port
     $motoAuthority = ([uri]$Endpoint).Authority

@@ -4,7 +4,6 @@ Set-StrictMode -Version Latest
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
-    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'StandIn.psm1')
     $StandIn = Start-StandIn -Upstream $Endpoint -ImdsKey 'AKIDIMDS' -ImdsRegion 'eu-north-1'
     $SecretArn = New-TestSecret "region-chain-$([guid]::NewGuid())"
 
