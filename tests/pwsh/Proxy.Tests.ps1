@@ -59,16 +59,23 @@ Describe 'An HTTP proxy' {
     }
 
     It 'sends ProxyCredentials (a <Kind>) as basic proxy credentials' -ForEach @(
-        @{ Kind = 'PSCredential'; Credential = { [pscredential]::new('proxy-user', (ConvertTo-SecureString 'proxy-pw' -AsPlainText -Force)) } }
-        @{ Kind = 'NetworkCredential'; Credential = { [Net.NetworkCredential]::new('proxy-user', 'proxy-pw') } }
+        @{ Kind = 'PSCredential'; User = 'proxy-user'; Password = 'proxy-pw' }
+        @{ Kind = 'NetworkCredential'; User = 'proxy-user'; Password = 'proxy-pw' }
+        # Characters a URL reserves: they must reach the proxy unchanged, not drop it or split elsewhere.
+        @{ Kind = 'PSCredential'; User = 'CORP\jdoe'; Password = 'p@ss:w/rd#%20?' }
     ) {
-        $config = @{ ProxyHost = '127.0.0.1'; ProxyPort = $proxyPort; ProxyCredentials = (& $Credential) }
+        $credential = if ($Kind -eq 'PSCredential') {
+            [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+        } else {
+            [Net.NetworkCredential]::new($User, $Password)
+        }
+        $config = @{ ProxyHost = '127.0.0.1'; ProxyPort = $proxyPort; ProxyCredentials = $credential }
 
         $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'with-credentials' -ClientConfig $config @Connection
 
         $proxied = (Get-NewProxiedRequest $before)[0]
-        $proxied.ProxyUser | Should -Be 'proxy-user'
-        $proxied.ProxyPasswordSha256 | Should -Be (Get-Sha256Hex 'proxy-pw')
+        $proxied.ProxyUser | Should -BeExactly $User
+        $proxied.ProxyPasswordSha256 | Should -Be (Get-Sha256Hex $Password)
         (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'proxy/a' }).SecretString | Should -BeExactly 'with-credentials'
     }
 
