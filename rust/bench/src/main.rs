@@ -1,16 +1,23 @@
-//! `secretsmanager-native-bench <core|raw> <endpoint-url> <calls>`: makes `calls` sequential
-//! PutSecretValue calls against `endpoint-url` in this one process and prints one JSON line with the
-//! per-call time in milliseconds (first call excluded from the loop and reported on its own).
+//! `secretsmanager-native-bench <core|raw|profile-connect|legacy-profile-connect> <endpoint-url> <calls>`:
+//! makes `calls` sequential PutSecretValue calls against `endpoint-url` in this one process and prints one
+//! JSON line with the per-call time in milliseconds (first call excluded from the loop and reported on its
+//! own).
 //!
 //! - `core`: the Rust core exactly as the FFI drives it for one cmdlet call (connect, then put, each
 //!   in `block_on_cancellable`): the floor of our stack, without .NET and PowerShell.
 //! - `raw`: one keep-alive TCP connection writing a fixed signed-looking POST and reading the answer:
 //!   the floor of the machine (no SDK, no signing, no JSON).
+//! - `profile-connect`: `connect` alone (nothing is sent) for `-ProfileName bench`, whose keys are in
+//!   `~/.aws/credentials` and region in `~/.aws/config` of a temporary home: the per-call cost of
+//!   resolving a profile, which is redone on every call so that edited files are seen at once.
+//! - `legacy-profile-connect`: the same with nothing named, keys and region in AWS Tools' legacy
+//!   `[AWS PS Default]` section (the copy path of `profile_store.rs`).
 
 use secretsmanager_native_core::runtime::block_on_cancellable;
 use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -25,6 +32,8 @@ fn main() -> ExitCode {
     };
     let mut call: Box<dyn FnMut() -> Result<(), String>> = match mode.as_str() {
         "core" => Box::new(core_call(endpoint.clone())),
+        "profile-connect" => Box::new(profile_connect(endpoint.clone(), false)),
+        "legacy-profile-connect" => Box::new(profile_connect(endpoint.clone(), true)),
         "raw" => match raw_call(endpoint) {
             Ok(f) => Box::new(f),
             Err(e) => {
@@ -75,6 +84,53 @@ fn core_call(endpoint: String) -> impl FnMut() -> Result<(), String> {
             ..Default::default()
         };
         block_on_cancellable(&cancel, put_secret_value(&connection, request)).map(|_| ()).map_err(|e| e.message)
+    }
+}
+
+/// A temporary home with profile files; the target names nothing but that home (and, unless `legacy`,
+/// the profile).
+fn profile_connect(endpoint: String, legacy: bool) -> impl FnMut() -> Result<(), String> {
+    let home = std::env::temp_dir().join(format!("sm-bench-home-{}", std::process::id()));
+    let (section, config_section) =
+        if legacy { ("AWS PS Default", "profile AWS PS Default") } else { ("bench", "profile bench") };
+    let files = [
+        ("config", format!("[default]\noutput = json\n\n[{config_section}]\nregion = eu-west-1\n")),
+        (
+            "credentials",
+            format!(
+                "[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other\n\n[{section}]\naws_access_key_id = AKIDBENCH\naws_secret_access_key = bench-secret\n"
+            ),
+        ),
+    ];
+    let written = std::fs::create_dir_all(home.join(".aws"))
+        .and_then(|()| files.iter().try_for_each(|(name, text)| std::fs::write(home.join(".aws").join(name), text)));
+    let mut target = ServiceTarget {
+        endpoint_url: Some(endpoint),
+        profile_name: (!legacy).then(|| "bench".to_string()),
+        ..Default::default()
+    };
+    let home_text = home.to_string_lossy().into_owned();
+    target.environment.0.insert("HOME".into(), home_text);
+    target.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
+    let _cleanup = TempHome(home.clone());
+    move || {
+        written.as_ref().map_err(|e| format!("could not write the profile files: {e}"))?;
+        let _ = &_cleanup;
+        let cancel = CancellationToken::new();
+        let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
+        if connection.region != "eu-west-1" {
+            return Err(format!("region {} came from {}", connection.region, connection.region_source));
+        }
+        Ok(())
+    }
+}
+
+/// Removes the temporary home when the bench ends.
+struct TempHome(PathBuf);
+
+impl Drop for TempHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
