@@ -4,6 +4,7 @@
 
 use crate::client_cache::{self, ClientKey};
 use crate::error::CallError;
+use crate::profile_store::ProfileStore;
 use crate::proxy::ProxySettings;
 use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
@@ -49,11 +50,16 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
-    let region_outcome = region_chain::resolve(target).await;
-    let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
-    let credentials = credential_chain::resolve(target, sts_region, !region_outcome.metadata_missing).await?;
-    let resolved_region = region_outcome.region?;
+    // Before any lookup: a bad proxy setting is reported without waiting for STS or instance metadata
+    // (which never go through the proxy anyway).
     let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, target.endpoint_url.as_deref())?;
+    // One read and one parse of the profile files serve both chains.
+    let profiles = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
+    let region_outcome = region_chain::resolve(target, &profiles).await;
+    let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
+    let credentials =
+        credential_chain::resolve(target, &profiles, sts_region, !region_outcome.metadata_missing).await?;
+    let resolved_region = region_outcome.region?;
     let region = resolved_region.region.as_str();
     validate::region(region)?;
 
@@ -122,6 +128,22 @@ mod tests {
         };
         let err = block(connect(&keys_only)).unwrap_err();
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, region_chain::NO_REGION));
+    }
+
+    #[test]
+    fn a_bad_proxy_variable_is_reported_before_any_region_or_credential_lookup() {
+        // The instance metadata service is the lookup that would run first with nothing configured.
+        let metadata = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        metadata.set_nonblocking(true).unwrap();
+        let mut target = ServiceTarget::default();
+        let environment = &mut target.environment.0;
+        environment.insert("HOME".into(), "/nonexistent".into());
+        environment
+            .insert("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), format!("http://{}", metadata.local_addr().unwrap()));
+        environment.insert("HTTPS_PROXY".into(), "https://tls-proxy:443".into());
+        let err = block(connect(&target)).unwrap_err();
+        assert_eq!((err.kind, err.parameter.as_str()), (ErrorKind::InvalidInput, "ClientConfig"), "{}", err.message);
+        assert!(metadata.accept().is_err(), "the metadata service was asked before the proxy was checked");
     }
 
     #[test]

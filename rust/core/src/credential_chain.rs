@@ -51,38 +51,39 @@ pub(crate) struct Resolved {
     pub(crate) from_target: bool,
 }
 
-/// Walks the chain; the first step that yields credentials wins. `region` is used by STS and SSO.
+/// Walks the chain; the first step that yields credentials wins. `store` holds the target's profile files
+/// (shared with the region chain); `region` is used by STS and SSO.
 pub(crate) async fn resolve(
     target: &ServiceTarget,
+    store: &ProfileStore,
     region: &str,
     metadata_reachable: bool,
 ) -> Result<Resolved, CallError> {
     let env = &target.environment;
-    let store = ProfileStore::new(target.profile_location.as_deref(), env);
 
     if let Some(keys) = &target.keys {
         return Ok(from_keys(keys, "the supplied key parameters"));
     }
     if let Some(name) = &target.profile_name {
         // A named profile that is missing ends the search: no fallback (AWS Tools V4).
-        return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
+        return named_profile(store, name, region, env).await?.ok_or_else(no_credentials);
     }
     if let Some(object) = &target.credential {
-        return from_object(object, "supplied credentials object", region, env).await;
+        return from_object(object, "supplied credentials object", store, region, env).await;
     }
     if let Some(object) = &target.stored_credentials {
-        return from_object(object, "shell variable $StoredAWSCredentials", region, env).await;
+        return from_object(object, "shell variable $StoredAWSCredentials", store, region, env).await;
     }
     if let Some(keys) = environment_keys(env) {
         return Ok(from_keys(&keys, "Environment"));
     }
     if let Some(name) = env.get("AWS_PROFILE") {
         // Named by the environment, but named all the same: missing is a failure, as in the AWS CLI.
-        return named_profile(&store, name, region, env).await?.ok_or_else(no_credentials);
+        return named_profile(store, name, region, env).await?.ok_or_else(no_credentials);
     }
     // `default`, then AWS Tools' legacy `AWS PS Default`: each only when present and able to give credentials.
     for name in ["default", LEGACY_DEFAULT] {
-        if let Some(found) = named_profile(&store, name, region, env).await? {
+        if let Some(found) = named_profile(store, name, region, env).await? {
             return Ok(found);
         }
     }
@@ -135,13 +136,15 @@ pub(crate) fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
 async fn from_object(
     object: &CredentialObject,
     source: &str,
+    store: &ProfileStore,
     region: &str,
     env: &ShellEnvironment,
 ) -> Result<Resolved, CallError> {
     match object {
         CredentialObject::Keys(keys) => Ok(from_keys(keys, source)),
         CredentialObject::Profile { name, location } => {
-            let store = ProfileStore::new(location.as_deref(), env);
+            // The object's own -ProfileLocation; files already read for the target are not read again.
+            let store = store.at(location.as_deref());
             let found = named_profile(&store, name, region, env).await?.ok_or_else(no_credentials)?;
             Ok(Resolved { credentials: found.credentials, source: source.to_string(), from_target: false })
         }
@@ -154,10 +157,10 @@ async fn named_profile(
     region: &str,
     env: &ShellEnvironment,
 ) -> Result<Option<Resolved>, CallError> {
-    let Some((store, key)) = store.locate(name).await else {
+    let Some(key) = store.locate(name).await else {
         return Ok(None);
     };
-    profile(&store, &key, name, region, env).await
+    profile(store, &key, name, region, env).await
 }
 
 /// One profile through aws-config's profile provider (static, session, role, web identity, SSO,
@@ -173,7 +176,7 @@ async fn profile(
 ) -> Result<Option<Resolved>, CallError> {
     let source = format!("stored profile named '{name}'");
     let profiles = store.profiles().await;
-    let credentials = match role_source::credential_source(&profiles, key) {
+    let credentials = match role_source::credential_source(profiles, key) {
         // The loader cannot be given the keys without its own environment step answering first.
         Some((origin, roles)) if origin.eq_ignore_ascii_case("Environment") => {
             role_source::assume_from_environment(&roles, env, loader(env, &[], region, Some((key, store)))).await

@@ -1,6 +1,10 @@
 //! The shared config and credentials files as aws-config reads them, seen through the shell's
 //! environment: `-ProfileLocation` (one ini file), else `AWS_SHARED_CREDENTIALS_FILE`/`AWS_CONFIG_FILE`,
 //! else `~/.aws/credentials` and `~/.aws/config`.
+//!
+//! Profiles are resolved again on every call (an edited file must be seen at once), so one `connect`
+//! reads each file once and parses it once: the region chain, the credential chain and aws-config's
+//! loader all get the same text, the loader as file contents rather than paths to read again.
 // `ProfileFiles` is the (deprecated-named) type that `ConfigLoader::profile_files` still takes.
 #![allow(deprecated)]
 
@@ -8,94 +12,118 @@ use crate::target::ShellEnvironment;
 use aws_config::profile::ProfileSet;
 use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
 use aws_types::os_shim_internal::{Env, Fs};
-use std::path::PathBuf;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// AWS Tools' legacy default profile, consulted after `default`.
 pub(crate) const LEGACY_DEFAULT: &str = "AWS PS Default";
 
-/// The name under which a profile whose own name aws-config rejects (e.g. `AWS PS Default`) is handed
-/// to aws-config. Not a name a user would pick.
-const COPY_NAME: &str = "secretsmanager-native.copied-profile";
+/// Prefix of the name under which a profile whose own name aws-config rejects (e.g. `AWS PS Default`)
+/// is handed to aws-config. Not a name a user would pick.
+const RENAMED_PREFIX: &str = "secretsmanager-native.renamed.";
 
-/// The profile files of one call.
+/// What the prefix is followed by: the name, percent-encoded into characters aws-config accepts.
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'-').remove(b'.').remove(b'@').remove(b'+');
+
+/// A profile file as read: its text (empty when not UTF-8, as aws-config treats it), or unreadable.
+type FileText = Option<Arc<str>>;
+
+/// The files read during one `connect`, by path, shared by every store of that connect.
+#[derive(Clone, Default)]
+struct FileReads(Arc<Mutex<HashMap<PathBuf, FileText>>>);
+
+impl FileReads {
+    /// The file's text, read from disk the first time only.
+    fn text(&self, path: &Path) -> FileText {
+        let mut files = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        files.entry(path.to_path_buf()).or_insert_with(|| read(path)).clone()
+    }
+}
+
+fn read(path: &Path) -> FileText {
+    let bytes = std::fs::read(path).ok()?;
+    Some(String::from_utf8(bytes).unwrap_or_default().into())
+}
+
+/// The profile files of one call: read once, parsed once.
 #[derive(Clone)]
 pub(crate) struct ProfileStore {
     location: Option<String>,
     env: ShellEnvironment,
-    /// Sections copied under `COPY_NAME`, added after the real files.
-    copies: Vec<(ProfileFileKind, String)>,
+    reads: FileReads,
+    parsed: Arc<OnceLock<ProfileSet>>,
 }
 
 impl ProfileStore {
     pub(crate) fn new(location: Option<&str>, env: &ShellEnvironment) -> Self {
-        Self { location: location.map(str::to_string), env: env.clone(), copies: Vec::new() }
-    }
-
-    /// No profiles: for the steps after the profiles. The builder needs one file and an explicit file must
-    /// exist, so this is an empty one in the temporary folder.
-    pub(crate) fn none() -> ProfileFiles {
-        let empty = std::env::temp_dir().join("secretsmanager-native-no-profiles");
-        if !empty.exists() {
-            // A failure here surfaces as the loader's "could not read file", naming the path.
-            let _ = std::fs::write(&empty, b"");
+        Self {
+            location: location.map(str::to_string),
+            env: env.clone(),
+            reads: FileReads::default(),
+            parsed: Arc::default(),
         }
-        ProfileFiles::builder()
-            .include_default_credentials_file(false)
-            .include_default_config_file(false)
-            .with_file(ProfileFileKind::Config, empty)
-            .build()
     }
 
+    /// The store for `location` (a credential object's own `-ProfileLocation`), sharing this one's reads.
+    pub(crate) fn at(&self, location: Option<&str>) -> Self {
+        if location == self.location.as_deref() {
+            return self.clone();
+        }
+        Self { location: location.map(str::to_string), parsed: Arc::default(), ..self.clone() }
+    }
+
+    /// No profiles: for the steps after the profiles.
+    pub(crate) fn none() -> ProfileFiles {
+        ProfileFiles::builder().with_contents(ProfileFileKind::Config, "").build()
+    }
+
+    /// The files as aws-config's loader takes them: the text already read, with the sections whose names
+    /// aws-config rejects renamed (see `key`). A missing or unreadable file is an empty one.
     pub(crate) fn files(&self) -> ProfileFiles {
-        let mut builder = match &self.location {
-            // As AWS Tools: with -ProfileLocation only the ini file at that path is consulted.
-            Some(path) => ProfileFiles::builder().with_file(ProfileFileKind::Credentials, path),
-            None => ProfileFiles::builder().include_default_config_file(true).include_default_credentials_file(true),
-        };
-        for (kind, contents) in &self.copies {
-            builder = builder.with_contents(*kind, contents.clone());
+        let mut builder = ProfileFiles::builder();
+        let paths = self.paths();
+        for (kind, path) in &paths {
+            let text = self.reads.text(path).unwrap_or_default();
+            builder = builder.with_contents(*kind, with_renamed_sections(&text, *kind));
+        }
+        if paths.is_empty() {
+            // The builder needs one file.
+            builder = builder.with_contents(ProfileFileKind::Config, "");
         }
         builder.build()
     }
 
     /// The parsed profiles; unreadable or malformed files count as no profiles.
-    pub(crate) async fn profiles(&self) -> ProfileSet {
-        let env = Env::from(self.env.0.clone());
-        aws_config::profile::load(&Fs::real(), &env, &self.files(), None).await.unwrap_or_default()
+    pub(crate) async fn profiles(&self) -> &ProfileSet {
+        if let Some(parsed) = self.parsed.get() {
+            return parsed;
+        }
+        // As aws-config: a -ProfileLocation file that cannot be read fails the whole load; a default file
+        // that cannot be read is an empty one.
+        let unreadable = self.location.as_deref().is_some_and(|path| self.reads.text(Path::new(path)).is_none());
+        let parsed = if unreadable {
+            ProfileSet::default()
+        } else {
+            #[cfg(test)]
+            tests::count_parse();
+            let env = Env::from(self.env.0.clone());
+            aws_config::profile::load(&Fs::real(), &env, &self.files(), None).await.unwrap_or_default()
+        };
+        self.parsed.get_or_init(|| parsed)
     }
 
-    /// Where aws-config can read profile `name`: this store under the same name, or, for a name aws-config
-    /// rejects (spaces, as in `AWS PS Default`), a store with the profile's sections copied under a name it
-    /// accepts. `None` when there is no such profile.
-    pub(crate) async fn locate(&self, name: &str) -> Option<(ProfileStore, String)> {
-        if is_valid_name(name) {
-            return self.profiles().await.get_profile(name).is_some().then(|| (self.clone(), name.to_string()));
-        }
-        let mut copy = self.clone();
-        for (kind, path) in self.paths() {
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            if let Some(body) = section_body(&text, name, kind) {
-                let header = match kind {
-                    ProfileFileKind::Config => format!("[profile {COPY_NAME}]\n"),
-                    _ => format!("[{COPY_NAME}]\n"),
-                };
-                copy.copies.push((kind, header + &body));
-            }
-        }
-        (!copy.copies.is_empty()).then(|| (copy, COPY_NAME.to_string()))
+    /// The name aws-config knows profile `name` by in `files()`, when there is such a profile.
+    pub(crate) async fn locate(&self, name: &str) -> Option<String> {
+        let key = key(name);
+        self.profiles().await.get_profile(&key).is_some().then_some(key)
     }
 
     /// A property of a profile, e.g. `region`.
     pub(crate) async fn property(&self, profile: &str, name: &str) -> Option<String> {
-        let copied;
-        let (store, key) = if is_valid_name(profile) {
-            (self, profile)
-        } else {
-            copied = self.locate(profile).await?;
-            (&copied.0, copied.1.as_str())
-        };
-        let profiles = store.profiles().await;
-        profiles.get_profile(key).and_then(|p| p.get(name)).filter(|v| !v.is_empty()).map(str::to_string)
+        let profiles = self.profiles().await;
+        profiles.get_profile(&key(profile)).and_then(|p| p.get(name)).filter(|v| !v.is_empty()).map(str::to_string)
     }
 
     /// The files this store reads, as aws-config finds them (config first: credentials override it).
@@ -121,62 +149,123 @@ impl ProfileStore {
     }
 }
 
-/// Profile names aws-config accepts (its identifier rule); others are read through `locate`'s copy.
+/// Profile names aws-config accepts (its identifier rule); others are handed to it renamed (`key`).
 fn is_valid_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-/.%@:+".contains(c))
 }
 
-/// The lines under `[name]` (credentials file) or `[profile name]` (config file), up to the next section.
-fn section_body(text: &str, name: &str, kind: ProfileFileKind) -> Option<String> {
-    let mut body: Option<String> = None;
-    let mut inside = false;
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if let Some(header) = trimmed.strip_prefix('[').and_then(|rest| rest.split(']').next()) {
+/// The name aws-config finds profile `name` under: itself, or for a name it rejects, one it accepts.
+fn key(name: &str) -> String {
+    if is_valid_name(name) {
+        return name.to_string();
+    }
+    format!("{RENAMED_PREFIX}{}", utf8_percent_encode(name, ENCODED))
+}
+
+/// `text` with each profile header whose name aws-config rejects (`[AWS PS Default]` in a credentials
+/// file, `[profile AWS PS Default]` in a config file) renamed to `key(name)`; other lines unchanged.
+fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
+    let mut renamed = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let name = line.trim().strip_prefix('[').and_then(|rest| rest.split(']').next()).and_then(|header| {
             let header = header.trim();
-            let header = match kind {
-                ProfileFileKind::Config => header.strip_prefix("profile ").map(str::trim).unwrap_or(""),
-                _ => header,
-            };
-            inside = header == name;
-            if inside {
-                // A header with an empty body still names a profile.
-                body.get_or_insert_with(String::new);
+            match kind {
+                ProfileFileKind::Config => header.strip_prefix("profile ").map(str::trim),
+                _ => Some(header),
             }
-            continue;
-        }
-        if inside {
-            let body = body.get_or_insert_with(String::new);
-            body.push_str(line);
-            body.push('\n');
+        });
+        match name {
+            Some(name) if !name.is_empty() && !is_valid_name(name) => {
+                let prefix = if matches!(kind, ProfileFileKind::Config) { "profile " } else { "" };
+                renamed.push_str(&format!("[{prefix}{}]\n", key(name)));
+            }
+            _ => renamed.push_str(line),
         }
     }
-    body
+    renamed
 }
+
+#[cfg(test)]
+#[path = "../tests/support/temp_home.rs"]
+mod temp_home;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static PARSES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(super) fn count_parse() {
+        PARSES.with(|parses| parses.set(parses.get() + 1));
+    }
+
+    /// Profile sets parsed by stores on this thread so far (a current-thread runtime keeps a whole
+    /// `connect` on the test's thread).
+    fn parses_on_this_thread() -> usize {
+        PARSES.with(Cell::get)
+    }
+
+    fn block<T>(future: impl std::future::Future<Output = T>) -> T {
+        tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+    }
+
+    use super::temp_home::TempHome;
+
+    /// A store over the files of `home`.
+    fn store_in(home: &TempHome) -> ProfileStore {
+        ProfileStore::new(None, &ShellEnvironment([("HOME".to_string(), home.path())].into_iter().collect()))
+    }
 
     #[test]
     fn a_section_with_spaces_in_its_name_is_found_in_either_file_kind() {
-        let credentials = "[default]\na = 1\n[AWS PS Default]\naws_access_key_id = AKID\n\n[other]\nb = 2\n";
-        assert_eq!(
-            section_body(credentials, LEGACY_DEFAULT, ProfileFileKind::Credentials).as_deref(),
-            Some("aws_access_key_id = AKID\n\n")
+        let home = TempHome::new(
+            "spaces",
+            "[profile AWS PS Default]\nregion = eu-west-1\n[AWS PS Default]\nregion = no\n",
+            "[default]\na = 1\n[AWS PS Default]\naws_access_key_id = AKID\n\n[other]\nb = 2\n[AWS PS Defaults]\nc = 3\n",
         );
-        let config = "[profile AWS PS Default]\nregion = eu-west-1\n[AWS PS Default]\nregion = no\n";
-        assert_eq!(
-            section_body(config, LEGACY_DEFAULT, ProfileFileKind::Config).as_deref(),
-            Some("region = eu-west-1\n")
-        );
-        assert_eq!(section_body("[AWS PS Defaults]\nx = 1\n", LEGACY_DEFAULT, ProfileFileKind::Credentials), None);
+        let store = store_in(&home);
+        assert_eq!(block(store.property(LEGACY_DEFAULT, "region")).as_deref(), Some("eu-west-1"));
+        assert_eq!(block(store.property(LEGACY_DEFAULT, "aws_access_key_id")).as_deref(), Some("AKID"));
+        assert_eq!(block(store.property(LEGACY_DEFAULT, "c")), None, "[AWS PS Defaults] is another profile");
+        assert_eq!(block(store.property("AWS PS Defaults", "c")).as_deref(), Some("3"));
+        assert_eq!(block(store.property("other", "b")).as_deref(), Some("2"));
+        assert_eq!(block(store.locate(LEGACY_DEFAULT)), Some(key(LEGACY_DEFAULT)));
     }
 
     #[test]
     fn a_header_with_an_empty_body_names_a_profile_whatever_its_spacing() {
-        let config = "[profile  AWS PS Default ]\n[profile other]\nregion = x\n";
-        assert_eq!(section_body(config, LEGACY_DEFAULT, ProfileFileKind::Config).as_deref(), Some(""));
+        let home = TempHome::new("empty", "[profile  AWS PS Default ]\n[profile other]\nregion = x\n", "");
+        let store = store_in(&home);
+        assert_eq!(block(store.locate(LEGACY_DEFAULT)), Some(key(LEGACY_DEFAULT)));
+        assert_eq!(block(store.property("other", "region")).as_deref(), Some("x"));
+        assert_eq!(block(store.locate("missing")), None);
+    }
+
+    #[test]
+    fn renamed_sections_get_names_aws_config_accepts_one_per_name() {
+        assert!(is_valid_name(&key(LEGACY_DEFAULT)));
+        assert_ne!(key("a b"), key("a_b"));
+        assert_ne!(key("a b"), key("a%20b"));
+        assert_eq!(key("team/dev@corp"), "team/dev@corp");
+        let config = "[default]\n[profile a b]\nx = 1\n[sso-session my sso]\n";
+        assert_eq!(
+            with_renamed_sections(config, ProfileFileKind::Config),
+            format!("[default]\n[profile {}]\nx = 1\n[sso-session my sso]\n", key("a b"))
+        );
+    }
+
+    #[test]
+    fn a_store_parses_its_files_once_and_a_store_for_the_same_location_shares_the_parse() {
+        let home = TempHome::new("once", "[profile p]\nregion = eu-west-1\n", "[p]\naws_access_key_id = AKID\n");
+        let store = store_in(&home);
+        let before = parses_on_this_thread();
+        assert_eq!(block(store.property("p", "region")).as_deref(), Some("eu-west-1"));
+        assert_eq!(block(store.at(None).locate("p")).as_deref(), Some("p"));
+        assert_eq!(block(store.property(LEGACY_DEFAULT, "region")), None);
+        assert_eq!(parses_on_this_thread() - before, 1);
     }
 
     #[test]
@@ -193,7 +282,7 @@ mod tests {
     }
 
     #[test]
-    fn only_names_aws_config_rejects_take_the_copy_path() {
+    fn only_names_aws_config_rejects_are_renamed() {
         assert!(is_valid_name("default"));
         assert!(is_valid_name("team/dev@corp"));
         assert!(!is_valid_name(LEGACY_DEFAULT));

@@ -23,7 +23,8 @@ pub(crate) struct Outcome {
     pub(crate) metadata_missing: bool,
 }
 
-pub(crate) async fn resolve(target: &ServiceTarget) -> Outcome {
+/// `store`: the target's profile files, shared with the credential chain of the same `connect`.
+pub(crate) async fn resolve(target: &ServiceTarget, store: &ProfileStore) -> Outcome {
     let found = |region: String, source| Outcome { region: Ok(Resolved { region, source }), metadata_missing: false };
     let env = &target.environment;
     if let Some(region) = &target.region {
@@ -32,7 +33,6 @@ pub(crate) async fn resolve(target: &ServiceTarget) -> Outcome {
     if let Some(region) = &target.stored_region {
         return found(region.clone(), "shell variable $StoredAWSRegion");
     }
-    let store = ProfileStore::new(target.profile_location.as_deref(), env);
     let named = target.profile_name.as_deref().or_else(|| env.get("AWS_PROFILE"));
     for profile in named.into_iter().chain(["default", LEGACY_DEFAULT]) {
         if let Some(region) = store.property(profile, "region").await {
