@@ -3,10 +3,10 @@
 //! beat an explicitly named profile and lets a missing named profile fall through, which AWS Tools does not.
 
 use crate::error::{CallError, ErrorKind};
+use crate::instance_metadata;
 use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{http, instance_metadata};
-use crate::{role_source, sso_login};
+use crate::{provider_http, role_source, sso_login};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -240,7 +240,7 @@ fn loader(
         .env(Env::from(variables))
         .fs(Fs::real())
         .region(Region::new(region.to_string()))
-        .http_client(http::client_for(None));
+        .http_client(provider_http::client());
     match profile {
         Some((name, store)) => loader.profile_name(name).profile_files(store.files()),
         // No profile files at all, so the loader's profile step has nothing to say.

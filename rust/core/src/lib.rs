@@ -20,6 +20,7 @@ pub mod zeroizing_alloc;
 mod client_cache;
 mod instance_metadata;
 mod profile_store;
+mod provider_http;
 mod region_chain;
 mod response_facts;
 mod role_source;
