@@ -6,7 +6,7 @@ use crate::error::{CallError, ErrorKind};
 use crate::instance_metadata;
 use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{provider_http, role_source, sso_login};
+use crate::{provider_http, role_source, sso_login, static_profile};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -163,8 +163,8 @@ async fn named_profile(
     profile(store, &key, name, region, env).await
 }
 
-/// One profile through aws-config's profile provider (static, session, role, web identity, SSO,
-/// credential_process). The environment given to the loader holds no keys, web identity or container
+/// One profile: plain keys straight from the parsed files, anything else through aws-config's profile
+/// provider (static, session, role, web identity, SSO, credential_process). The environment given to the loader holds no keys, web identity or container
 /// variables, so nothing but the profile can answer. `key` is the name aws-config knows it by, `name`
 /// the user's.
 async fn profile(
@@ -176,6 +176,9 @@ async fn profile(
 ) -> Result<Option<Resolved>, CallError> {
     let source = format!("stored profile named '{name}'");
     let profiles = store.profiles().await;
+    if let Some(credentials) = profiles.get_profile(key).and_then(static_profile::credentials) {
+        return Ok(Some(Resolved { credentials, source, from_target: false }));
+    }
     let credentials = match role_source::credential_source(profiles, key) {
         // The loader cannot be given the keys without its own environment step answering first.
         Some((origin, roles)) if origin.eq_ignore_ascii_case("Environment") => {

@@ -25,6 +25,7 @@ mod region_chain;
 mod response_facts;
 mod role_source;
 mod sso_login;
+mod static_profile;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
