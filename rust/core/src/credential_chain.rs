@@ -5,8 +5,9 @@
 use crate::error::{CallError, ErrorKind};
 use crate::instance_metadata;
 use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::static_profile::{self, Plain};
 use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{provider_http, role_source, sso_login, static_profile};
+use crate::{provider_http, role_source, sso_login};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -163,10 +164,10 @@ async fn named_profile(
     profile(store, &key, name, region, env).await
 }
 
-/// One profile: plain keys straight from the parsed files, anything else through aws-config's profile
-/// provider (static, session, role, web identity, SSO, credential_process). The environment given to the loader holds no keys, web identity or container
-/// variables, so nothing but the profile can answer. `key` is the name aws-config knows it by, `name`
-/// the user's.
+/// One profile: plain keys (or no credentials at all) straight from the parsed files, anything else
+/// through aws-config's profile provider (static, session, role, web identity, SSO, credential_process).
+/// The environment given to the loader holds no keys, web identity or container variables, so nothing
+/// but the profile can answer. `key` is the name aws-config knows it by, `name` the user's.
 async fn profile(
     store: &ProfileStore,
     key: &str,
@@ -176,8 +177,10 @@ async fn profile(
 ) -> Result<Option<Resolved>, CallError> {
     let source = format!("stored profile named '{name}'");
     let profiles = store.profiles().await;
-    if let Some(credentials) = profiles.get_profile(key).and_then(static_profile::credentials) {
-        return Ok(Some(Resolved { credentials, source, from_target: false }));
+    match profiles.get_profile(key).and_then(static_profile::read) {
+        Some(Plain::Keys(credentials)) => return Ok(Some(Resolved { credentials, source, from_target: false })),
+        Some(Plain::NoCredentials) => return Ok(None),
+        None => {}
     }
     let credentials = match role_source::credential_source(profiles, key) {
         // The loader cannot be given the keys without its own environment step answering first.

@@ -1,8 +1,9 @@
-//! Profiles that hold nothing but keys, read straight from the parsed profiles. aws-config's loader
-//! would give the same credentials, but it builds its whole default chain (and clients for STS and
-//! the metadata service) on every call first; profile-based connections are resolved on every call,
-//! and plain keys are the most common profile. Anything else, including a half-written profile whose
-//! error aws-config words, still goes through the loader.
+//! Profiles that hold nothing but keys, or no credentials at all, read straight from the parsed
+//! profiles. aws-config's loader gives the same answer, but it builds its whole default chain (and
+//! clients for STS and the metadata service) on every call first; profile-based connections are
+//! resolved on every call, and plain keys are the most common profile (a `default` holding settings
+//! only, looked at before `AWS PS Default`, is the other cheap answer). Anything else, including a
+//! half-written profile whose error aws-config words, still goes through the loader.
 
 use aws_config::profile::Profile;
 use aws_credential_types::Credentials;
@@ -24,20 +25,33 @@ const OTHER_KINDS: &[&str] = &[
     "aws_account_id",
 ];
 
-/// The profile's keys, as aws-config's profile provider returns them, when the profile is plain keys.
-pub(crate) fn credentials(profile: &Profile) -> Option<Credentials> {
+/// What aws-config's profile provider answers for a profile of plain keys or of no credentials at all.
+#[derive(Debug)]
+pub(crate) enum Plain {
+    /// The keys, as the provider returns them.
+    Keys(Credentials),
+    /// No credential setting at all (e.g. a `default` holding only `region`): the provider's "not loaded".
+    NoCredentials,
+}
+
+/// The answer for `profile`, or `None` when only aws-config's loader can give it.
+pub(crate) fn read(profile: &Profile) -> Option<Plain> {
     if OTHER_KINDS.iter().any(|name| profile.get(name).is_some()) {
         return None;
     }
-    let present = |name| profile.get(name).filter(|value| !value.is_empty());
-    let access_key = present("aws_access_key_id")?;
-    let secret_key = present("aws_secret_access_key")?;
-    let session_token = match profile.get("aws_session_token") {
-        Some("") => return None,
-        token => token.map(str::to_string),
-    };
-    // "ProfileFile" is the provider name aws-config gives these credentials.
-    Some(Credentials::new(access_key, secret_key, session_token, None, "ProfileFile"))
+    let keys = ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"].map(|name| profile.get(name));
+    match keys {
+        [None, None, None] => Some(Plain::NoCredentials),
+        // Empty values and half-written keys keep aws-config's own handling and words.
+        [Some(access_key), Some(secret_key), token]
+            if ![Some(access_key), Some(secret_key), token].contains(&Some("")) =>
+        {
+            // "ProfileFile" is the provider name aws-config gives these credentials.
+            let token = token.map(str::to_string);
+            Some(Plain::Keys(Credentials::new(access_key, secret_key, token, None, "ProfileFile")))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -48,6 +62,7 @@ mod tests {
     #[allow(deprecated)]
     use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
     use aws_credential_types::provider::ProvideCredentials;
+    use aws_credential_types::provider::error::CredentialsError;
     use aws_types::os_shim_internal::{Env, Fs};
     use aws_types::region::Region;
 
@@ -66,12 +81,15 @@ mod tests {
         block(aws_config::profile::load(&Fs::from_slice(&[]), &Env::from_slice(&[]), &files(text), None)).unwrap()
     }
 
-    fn read(text: &str) -> Option<Credentials> {
-        credentials(parsed(text).get_profile("p").unwrap())
+    fn keys(text: &str) -> Option<Credentials> {
+        match read(parsed(text).get_profile("p").unwrap()) {
+            Some(Plain::Keys(credentials)) => Some(credentials),
+            _ => None,
+        }
     }
 
     /// What aws-config's loader answers for profile `p`.
-    fn from_loader(text: &str) -> Credentials {
+    fn from_loader(text: &str) -> Result<Credentials, CredentialsError> {
         let config = block(
             aws_config::defaults(BehaviorVersion::latest())
                 .env(Env::from_slice(&[("AWS_EC2_METADATA_DISABLED", "true")]))
@@ -82,30 +100,44 @@ mod tests {
                 .profile_files(files(text))
                 .load(),
         );
-        block(config.credentials_provider().unwrap().provide_credentials()).unwrap()
+        block(config.credentials_provider().unwrap().provide_credentials())
     }
 
     #[test]
     fn plain_keys_are_what_aws_configs_loader_gives() {
         let with_token = format!("{KEYS}aws_session_token = session\nregion = eu-west-1\n");
         for text in [KEYS, with_token.as_str()] {
-            let ours = read(text).expect("plain keys");
-            let loader = from_loader(text);
+            let ours = keys(text).expect("plain keys");
+            let loader = from_loader(text).unwrap();
             assert_eq!(ours.access_key_id(), loader.access_key_id());
             assert_eq!(ours.secret_access_key(), loader.secret_access_key());
             assert_eq!(ours.session_token(), loader.session_token());
             assert_eq!(ours.expiry(), loader.expiry());
         }
-        assert_eq!(read(&with_token).unwrap().session_token(), Some("session"));
+        assert_eq!(keys(&with_token).unwrap().session_token(), Some("session"));
+    }
+
+    #[test]
+    fn a_profile_without_credential_settings_is_not_loaded_as_aws_configs_loader_says() {
+        let settings_only = "[p]\nregion = eu-west-1\noutput = json\n";
+        assert!(matches!(read(parsed(settings_only).get_profile("p").unwrap()), Some(Plain::NoCredentials)));
+        assert!(matches!(from_loader(settings_only), Err(CredentialsError::CredentialsNotLoaded(_))));
     }
 
     #[test]
     fn any_other_kind_or_incomplete_keys_are_left_to_the_loader() {
         for extra in OTHER_KINDS {
-            assert!(read(&format!("{KEYS}{extra} = x\n")).is_none(), "{extra}");
+            for text in [format!("{KEYS}{extra} = x\n"), format!("[p]\n{extra} = x\n")] {
+                assert!(read(parsed(&text).get_profile("p").unwrap()).is_none(), "{text}");
+            }
         }
-        assert!(read("[p]\naws_access_key_id = AKID\n").is_none());
-        assert!(read("[p]\naws_access_key_id =\naws_secret_access_key = s\n").is_none());
-        assert!(read(&format!("{KEYS}aws_session_token =\n")).is_none());
+        for text in [
+            "[p]\naws_access_key_id = AKID\n",
+            "[p]\naws_session_token = t\n",
+            "[p]\naws_access_key_id =\naws_secret_access_key = s\n",
+            &format!("{KEYS}aws_session_token =\n"),
+        ] {
+            assert!(read(parsed(text).get_profile("p").unwrap()).is_none(), "{text}");
+        }
     }
 }
