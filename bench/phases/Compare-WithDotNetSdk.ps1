@@ -2,8 +2,8 @@
 <#
 .SYNOPSIS
     The cmdlet's per-call cost as a ratio to the AWS SDK for .NET peer, robust to a loaded machine: one pwsh
-    loads both, warms both up, then alternates -Batches batches of -Size calls of each and prints the median
-    per-call time of each and the median of the paired batch ratios (cmdlet / SDK).
+    loads both, warms both up (-Warmup calls of each), then alternates -Batches batches of -Size calls of each
+    and prints the median per-call time of each and the median of the paired batch ratios (cmdlet / SDK).
 
 .EXAMPLE
     pwsh bench/phases/Compare-WithDotNetSdk.ps1 -ModulePath out/SecretsManager.Native/0.1.0 -SdkFolder /tmp/sm-bench-awssdk -Endpoint http://127.0.0.1:8080
@@ -15,7 +15,9 @@ param(
     [Parameter(Mandatory)] [string] $SdkFolder,
     [Parameter(Mandatory)] [string] $Endpoint,
     [int] $Batches = 30,
-    [int] $Size = 100
+    [int] $Size = 100,
+    # Calls of each before measuring; thousands let tiered JIT finish promoting the hot paths first.
+    [int] $Warmup = 300
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -29,7 +31,7 @@ $client = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::
 $request = [Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new()
 $request.Name = '/bench/secret'; $request.Value = 'bench-value'; $request.Type = 'SecureString'; $request.Overwrite = $true
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
-for ($i = 0; $i -lt 300; $i++) {
+for ($i = 0; $i -lt $Warmup; $i++) {
     $null = Write-SECSecretValue @arguments
     $null = $client.PutParameterAsync($request).GetAwaiter().GetResult()
 }
