@@ -29,6 +29,10 @@ fn main() -> ExitCode {
 }
 
 fn generate(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    let hash = secretsmanager_native_ffi::inventory_hash();
+    if hash != secretsmanager_native_ffi::API_HASH {
+        return Err(format!("the exports changed: set API_HASH in rust/ffi/src/api_guard.rs to {hash:#x}").into());
+    }
     std::fs::create_dir_all(folder)?;
     RustLibrary::builder(secretsmanager_native_ffi::ffi_inventory())
         .dll_name(NATIVE_LIBRARY)

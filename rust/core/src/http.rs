@@ -8,6 +8,7 @@
 //! Both are the same rustls connector type (it speaks plain HTTP to `http://` URLs), so the library holds
 //! one copy of the hyper client code instead of a second one for a TLS-less connector (library size).
 
+use crate::per_lane_client::PerLaneClient;
 use crate::proxy::ProxySettings;
 use aws_smithy_http_client::Connector;
 use aws_smithy_http_client::proxy::ProxyConfig;
@@ -15,16 +16,19 @@ use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider:
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use once_cell::sync::Lazy;
 
-static PLAIN_HTTP: Lazy<SharedHttpClient> = Lazy::new(|| {
-    // No roots: nothing to load, and an https:// URL never reaches this client (see `client_for`).
+// Each is one client per runtime lane (`PerLaneClient`): a pooled connection is driven by its lane.
+static PLAIN_HTTP: Lazy<SharedHttpClient> = Lazy::new(|| PerLaneClient::shared(plain_http_client));
+
+/// No roots: nothing to load, and an https:// URL never reaches this client (see `client_for`).
+pub(crate) fn plain_http_client() -> SharedHttpClient {
     rustls_client(no_roots())
-});
+}
 
 fn no_roots() -> TlsContext {
     TlsContext::builder().with_trust_store(TrustStore::empty()).build().unwrap_or_default()
 }
 
-static HTTPS: Lazy<SharedHttpClient> = Lazy::new(|| rustls_client(TlsContext::default()));
+static HTTPS: Lazy<SharedHttpClient> = Lazy::new(|| PerLaneClient::shared(|| rustls_client(TlsContext::default())));
 
 fn rustls_client(context: TlsContext) -> SharedHttpClient {
     aws_smithy_http_client::Builder::new()
@@ -55,13 +59,16 @@ pub fn client_for_operation(endpoint_url: Option<&str>, proxy: Option<&ProxySett
 /// come from the SDK's settings, as for the shared clients.
 fn through_proxy(config: ProxyConfig, plain: bool) -> SharedHttpClient {
     let context = if plain { no_roots() } else { TlsContext::default() };
-    aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
-        let mut builder = Connector::builder().proxy_config(config.clone());
-        builder.set_connector_settings(settings.cloned());
-        if let Some(components) = components {
-            builder.set_sleep_impl(components.sleep_impl());
-        }
-        builder.tls_provider(tls::Provider::Rustls(CryptoMode::Ring)).tls_context(context.clone()).build()
+    PerLaneClient::shared(move || {
+        let (config, context) = (config.clone(), context.clone());
+        aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {
+            let mut builder = Connector::builder().proxy_config(config.clone());
+            builder.set_connector_settings(settings.cloned());
+            if let Some(components) = components {
+                builder.set_sleep_impl(components.sleep_impl());
+            }
+            builder.tls_provider(tls::Provider::Rustls(CryptoMode::Ring)).tls_context(context.clone()).build()
+        })
     })
 }
 

@@ -19,6 +19,7 @@ pub mod zeroizing_alloc;
 
 mod client_cache;
 mod instance_metadata;
+mod per_lane_client;
 mod profile_store;
 mod provider_http;
 mod region_chain;

@@ -1,28 +1,77 @@
-//! The one tokio runtime of the process, created on first use.
+//! The tokio runtimes the calls run on: one `current_thread` runtime per *lane*, created on first use.
 //!
-//! Calls block the calling (PowerShell) thread in `block_on`, so several runspaces can call at once;
-//! the runtime's worker threads drive the sockets and timers for all of them.
+//! A call borrows a free lane for its duration and drives the lane's runtime on the calling (PowerShell)
+//! thread with `block_on`: the socket, the timers and the HTTP connection tasks all run on that thread.
+//! Against a fast endpoint this costs about a third less than blocking on a multi-thread runtime, whose
+//! workers would drive the socket and wake the caller (two thread hand-offs a call, measured in
+//! bench/analysis.md). Several runspaces calling at once each get their own lane, so they still run in
+//! parallel. Lanes are never dropped; there are at most as many as calls ever ran at the same time.
+//!
+//! A lane's runtime only runs while a call is on it, so whatever a call leaves behind (pooled HTTP
+//! connections and their tasks) must only ever be used from the same lane: `http.rs` keeps its
+//! connection pools per lane, keyed by `current_lane()`.
 
 use crate::error::CallError;
-use once_cell::sync::OnceCell;
+use std::cell::Cell;
 use std::future::Future;
+use std::sync::Mutex;
 use tokio::runtime::Runtime;
 use tokio_util::sync::CancellationToken;
 
-static RUNTIME: OnceCell<Runtime> = OnceCell::new();
+struct Lane {
+    index: usize,
+    runtime: Runtime,
+}
 
-/// Two workers are plenty: the work is waiting on sockets, and the calling threads poll the futures.
-const WORKER_THREADS: usize = 2;
+/// Lanes not in use, most recently used last, so that sequential calls keep using one lane (and its
+/// warm connections).
+static IDLE: Mutex<Vec<&'static Lane>> = Mutex::new(Vec::new());
+/// How many lanes exist; the next lane's index.
+static CREATED: Mutex<usize> = Mutex::new(0);
 
-fn runtime() -> Result<&'static Runtime, CallError> {
-    RUNTIME.get_or_try_init(|| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(WORKER_THREADS)
-            .thread_name("secretsmanager-native")
-            .enable_all()
-            .build()
-            .map_err(|e| CallError::internal(format!("Could not start the native I/O runtime: {e}")))
-    })
+thread_local! {
+    static CURRENT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The lane the calling thread is running a call on (0 outside calls).
+pub fn current_lane() -> usize {
+    CURRENT.with(Cell::get)
+}
+
+/// A lane borrowed for one call; given back when dropped, also when the call panics.
+struct Borrowed {
+    lane: &'static Lane,
+    previous: usize,
+}
+
+impl Borrowed {
+    fn take() -> Result<Self, CallError> {
+        let idle = IDLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
+        let lane = match idle {
+            Some(lane) => lane,
+            None => new_lane()?,
+        };
+        let previous = CURRENT.with(|current| current.replace(lane.index));
+        Ok(Self { lane, previous })
+    }
+}
+
+impl Drop for Borrowed {
+    fn drop(&mut self) {
+        CURRENT.with(|current| current.set(self.previous));
+        IDLE.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(self.lane);
+    }
+}
+
+fn new_lane() -> Result<&'static Lane, CallError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CallError::internal(format!("Could not start the native I/O runtime: {e}")))?;
+    let mut created = CREATED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let lane = Box::leak(Box::new(Lane { index: *created, runtime }));
+    *created += 1;
+    Ok(lane)
 }
 
 /// Runs `future` to completion on the calling thread, or stops it as soon as `cancel` fires.
@@ -31,7 +80,8 @@ pub fn block_on_cancellable<T>(
     cancel: &CancellationToken,
     future: impl Future<Output = Result<T, CallError>>,
 ) -> Result<T, CallError> {
-    runtime()?.block_on(async {
+    let borrowed = Borrowed::take()?;
+    borrowed.lane.runtime.block_on(async {
         tokio::select! {
             biased;
             () = cancel.cancelled() => Err(CallError::cancelled()),
@@ -43,6 +93,7 @@ pub fn block_on_cancellable<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::{Arc, Barrier};
     use std::time::Duration;
 
     #[test]
@@ -68,5 +119,43 @@ mod tests {
         let token = CancellationToken::new();
         token.cancel();
         assert_eq!(block_on_cancellable(&token, async { Ok::<_, CallError>(1) }), Err(CallError::cancelled()));
+    }
+
+    #[test]
+    fn timers_run_on_the_calling_thread() {
+        let token = CancellationToken::new();
+        let slept = block_on_cancellable(&token, async {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            Ok::<_, CallError>(current_lane())
+        });
+        assert!(slept.is_ok());
+    }
+
+    #[test]
+    fn calls_at_the_same_time_run_on_different_lanes() {
+        // Four threads inside a call at once: each must be on its own lane.
+        let threads = 4;
+        let inside = Arc::new(Barrier::new(threads));
+        let lanes: Vec<usize> = (0..threads)
+            .map(|_| {
+                let inside = Arc::clone(&inside);
+                std::thread::spawn(move || {
+                    block_on_cancellable(&CancellationToken::new(), async move {
+                        let lane = current_lane();
+                        // Blocking here is fine: each thread drives only its own runtime.
+                        inside.wait();
+                        Ok::<_, CallError>(lane)
+                    })
+                    .unwrap()
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|handle| handle.join().unwrap())
+            .collect();
+        let mut distinct = lanes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), threads, "lanes were shared: {lanes:?}");
     }
 }

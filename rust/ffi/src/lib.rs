@@ -39,6 +39,7 @@
 //! `BadHandle`, never undefined behaviour.
 
 mod answers;
+mod api_guard;
 mod boundary;
 mod call;
 mod call_readers;
@@ -56,18 +57,19 @@ mod test_support;
 mod utf16_secret;
 
 pub use answers::{CallStatus, FailureKind, NumberAnswer, TextAnswer, TextStatus};
+pub use api_guard::{__api_guard, API_HASH, inventory_hash};
 pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
 pub use call_readers::*;
 pub use connect::sm_call_connect;
 pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 
+use interoptopus::function;
 use interoptopus::inventory::RustInventory;
-use interoptopus::{function, guard};
 
-/// Everything exported over the C ABI, for the bindings generator and the load-time API guard.
+/// Everything exported over the C ABI, for the bindings generator (and the API guard's hash).
 pub fn ffi_inventory() -> RustInventory {
     RustInventory::new()
-        .register(guard!(ffi_inventory))
+        .register(function!(__api_guard))
         .register(function!(sm_call_new))
         .register(function!(sm_call_cancel))
         .register(function!(sm_call_free))

@@ -1,0 +1,127 @@
+//! Calls from several threads share no pooled connection across runtime lanes (`runtime`,
+//! `per_lane_client`): a connection driven by an idle lane would never be written to, and the call
+//! would hang. A keep-alive responder on loopback stands in for the service.
+
+use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+const ANSWER: &str = r#"{"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:secret:lanes-AbCdEf","Name":"lanes","VersionId":"v1","VersionStages":["AWSCURRENT"]}"#;
+
+/// Answers every request on every keep-alive connection; the first `hold` requests are answered only
+/// once all of them have arrived, so their calls are surely in flight at the same time.
+fn start_responder(hold: usize) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("http://{}", listener.local_addr().unwrap());
+    let connections = Arc::new(AtomicUsize::new(0));
+    let requests = Arc::new(AtomicUsize::new(0));
+    let together = Arc::new(Barrier::new(hold));
+    let counted = Arc::clone(&connections);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            counted.fetch_add(1, Ordering::SeqCst);
+            let (requests, together) = (Arc::clone(&requests), Arc::clone(&together));
+            std::thread::spawn(move || serve(stream, &requests, &together, hold));
+        }
+    });
+    (endpoint, connections)
+}
+
+fn serve(stream: TcpStream, requests: &AtomicUsize, together: &Barrier, hold: usize) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut writer = stream;
+    loop {
+        let mut length = 0usize;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap();
+            }
+        }
+        let mut body = vec![0u8; length];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        if requests.fetch_add(1, Ordering::SeqCst) < hold {
+            together.wait();
+        }
+        let answer = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: r\r\nContent-Length: {}\r\n\r\n{ANSWER}",
+            ANSWER.len()
+        );
+        if writer.write_all(answer.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+fn call(endpoint: &str) -> Result<(), String> {
+    let target = ServiceTarget {
+        region: Some("us-east-1".into()),
+        endpoint_url: Some(endpoint.to_string()),
+        keys: Some(ExplicitKeys {
+            access_key: "lanes".into(),
+            secret_key: "s".to_string().into(),
+            session_token: None,
+        }),
+        ..Default::default()
+    };
+    let cancel = CancellationToken::new();
+    let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
+    let request =
+        PutSecretValueRequest { secret_id: Some("lanes".into()), secret_string: Some("v"), ..Default::default() };
+    block_on_cancellable(&cancel, put_secret_value(&connection, request)).map(|_| ()).map_err(|e| e.message)
+}
+
+/// Runs `calls` calls from each of `threads` threads at once; fails if they are not all done in time.
+fn calls_from_threads(endpoint: &str, threads: usize, calls: usize) {
+    let (done, finished) = mpsc::channel();
+    for _ in 0..threads {
+        let (endpoint, done) = (endpoint.to_string(), done.clone());
+        std::thread::spawn(move || {
+            for _ in 0..calls {
+                let outcome = call(&endpoint);
+                done.send(outcome).unwrap();
+            }
+        });
+    }
+    for _ in 0..threads * calls {
+        let outcome =
+            finished.recv_timeout(Duration::from_secs(3)).expect("a call hung: its connection was not driven");
+        outcome.unwrap();
+    }
+}
+
+#[test]
+fn connections_opened_on_parallel_lanes_keep_working_in_later_calls() {
+    let threads = 3;
+    let (endpoint, connections) = start_responder(threads);
+    // The first calls are in flight together: one lane and one connection each.
+    calls_from_threads(&endpoint, threads, 1);
+    assert_eq!(connections.load(Ordering::SeqCst), threads);
+    // Later calls, sequential and parallel, take whichever lane is free and reuse its pooled connection.
+    for _ in 0..3 {
+        calls_from_threads(&endpoint, 1, 20);
+        calls_from_threads(&endpoint, threads, 20);
+    }
+    assert!(
+        connections.load(Ordering::SeqCst) <= threads * 2,
+        "pooled connections were not reused: {} opened",
+        connections.load(Ordering::SeqCst)
+    );
+}
