@@ -19,7 +19,9 @@ param(
     [int] $Calls = 1000,
     [int] $MotoRounds = 3,
     [int] $CliCalls = 5,
-    [int] $ColdRuns = 8
+    [int] $ColdRuns = 8,
+    # Calls of each peer before the after-tier-up comparison (tiered JIT has promoted both hot paths by then).
+    [int] $SteadyWarmup = 8000
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -152,6 +154,7 @@ try {
     # --- Per call: every peer, interleaved within each round -------------------------------------------------
     $peerCommands = [ordered]@{
         'Write-SECSecretValue (this module)'     = { param($e, $n) @($Pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $Peers 'Cmdlet.ps1'), '-ModulePath', $ModulePath, '-Endpoint', $e, '-Calls', $n) }
+        'Write-SECSecretValue -ProfileName (keys from a profile file)' = { param($e, $n) @($Pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $Peers 'Cmdlet.ps1'), '-ModulePath', $ModulePath, '-Endpoint', $e, '-Calls', $n, '-ProfileName') }
         'Rust core alone (bench binary)'         = { param($e, $n) @($BenchBinary, 'core', $e, $n) }
         'AWS SDK for .NET v4 from pwsh (SSM PutParameter stand-in)' = { param($e, $n) @($Pwsh, '-NoProfile', '-NonInteractive', '-File', (Join-Path $Peers 'DotNetSdk.ps1'), '-SdkFolder', $sdk.Folder, '-Endpoint', $e, '-Calls', $n) }
         'boto3 (one Python process)'             = { param($e, $n) @($Python, (Join-Path $Peers 'boto3_loop.py'), $e, $n) }
@@ -191,6 +194,12 @@ try {
         $commands[$cli] = "tests/.venv-bench/bin/aws secretsmanager put-secret-value --endpoint-url <endpoint> --secret-id bench/secret --secret-string bench-value  (x$CliCalls, one process each)"
         $perCall[$endpointName] = $results
     }
+
+    # --- Per call after tier-up: one pwsh alternating batches of both after long warm-ups -----------------------
+    Write-Host 'Per call after tier-up (one pwsh, alternating with the .NET SDK) ...'
+    $compare = Join-Path $PSScriptRoot 'phases' 'Compare-WithDotNetSdk.ps1'
+    $steady = foreach ($i in 1..3) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File $compare -ModulePath $ModulePath -SdkFolder $sdk.Folder -Endpoint $nginx.Endpoint -Warmup $SteadyWarmup -Json }
+    $commands['Per call after tier-up (x3)'] = "pwsh -NoProfile -File bench/phases/Compare-WithDotNetSdk.ps1 -ModulePath <module> -SdkFolder <AWSSDK dlls> -Endpoint <endpoint> -Warmup $SteadyWarmup -Json"
 
     # --- Cold start ---------------------------------------------------------------------------------------
     Write-Host 'Cold start (interleaved rounds) ...'
@@ -291,6 +300,15 @@ foreach ($endpointName in $perCall.Keys) {
     }
 }
 Add-Line
+Add-Line "### After tier-up: one pwsh, $SteadyWarmup warm-up calls of each"
+Add-Line
+Add-Line "The rows above start measuring after one warm-up call, while .NET's tiered JIT is still optimising both hot paths (the SDK peer's far more, see *Per call* in the analysis below). Here one pwsh loads the module and the .NET SDK, makes $SteadyWarmup calls with each, then alternates 30 batches of 100 calls of each against nginx (``bench/phases/Compare-WithDotNetSdk.ps1``); 3 runs. The ratio is the median of the paired batch ratios."
+Add-Line
+Add-Line '| Run | cmdlet ms per call | .NET SDK ms per call | × .NET SDK (median of batches) |'
+Add-Line '|---|---|---|---|'
+$run = 0
+foreach ($r in $steady) { $run++; Add-Line ("| {0} | {1} | {2} | {3:N2} |" -f $run, (Format-Ms $r.CmdletMs), (Format-Ms $r.DotNetSdkMs), $r.Ratio) }
+Add-Line
 Add-Line '## Cold start'
 Add-Line
 Add-Line "$ColdRuns interleaved rounds after a warm-up round: each round starts every command below once as a fresh ``pwsh -NoProfile -NonInteractive -Command ...`` (the call goes to nginx), in an order rotated each round; wall time around the process and its peak memory (GNU ``time -f %M``) come from the same run. *× bare pwsh* is the median of the per-round ratios. The *floor* rows are what any module costs: importing an empty manifest module, then a first call of a built-in compiled cmdlet. Load average when this section started: $($machine.LoadCold)."
@@ -362,6 +380,8 @@ Add-Line '|---|---|---|'
 Add-Line ("| cold import + first call ≤ 1.10× bare pwsh | {0:N2}× (floor, empty module + built-in cmdlet: {1:N2}×) | {2} |" -f $coldRatio, $coldFloor.Ratio, (Get-Verdict ($coldRatio -le 1.10)))
 Add-Line ("| cold peak memory ≤ +10 MiB over bare pwsh | {0:+0.0;-0.0} MiB (floor: {1:+0.0;-0.0} MiB) | {2} |" -f $coldPeak, ($coldFloor.Peak.Median - $barePeak), (Get-Verdict ($coldPeak -le 10)))
 Add-Line ("| per call (nginx) ≤ .NET SDK method call from pwsh | {0} vs {1} ms = {2:N2}× | {3} |" -f (Format-Ms $cmdletMs), (Format-Ms $sdkMs), ($cmdletMs / $sdkMs), (Get-Verdict ($cmdletMs -le $sdkMs)))
+$steadyRatio = (Get-Stats $steady.Ratio).Median
+Add-Line ("| per call (nginx) ≤ .NET SDK, after tier-up ($SteadyWarmup warm-up calls, one pwsh) | {0:N2}× (median of 3 runs) | {1} |" -f $steadyRatio, (Get-Verdict ($steadyRatio -le 1)))
 Add-Line ("| per call (nginx) ≤ 0.5× boto3 | {0:N2}× | {1} |" -f ($cmdletMs / $botoMs), (Get-Verdict ($cmdletMs -le 0.5 * $botoMs)))
 Add-Line ("| RSS after import + first call ≤ +10 MiB | {0:+0.0;-0.0} MiB | {1} |" -f $rssFirst, (Get-Verdict ($rssFirst -le 10)))
 Add-Line ("| RSS flat over 10,000 calls | spread {0:N1} MiB between the 2,500-call checkpoints (floor, built-in cmdlet: {1:N1} MiB) | {2} |" -f $rssDrift, $floorDrift, (Get-Verdict ($rssDrift -le 2)))

@@ -17,7 +17,9 @@ param(
     [int] $Batches = 30,
     [int] $Size = 100,
     # Calls of each before measuring; thousands let tiered JIT finish promoting the hot paths first.
-    [int] $Warmup = 300
+    [int] $Warmup = 300,
+    # One compressed JSON line instead of the object (for bench/Invoke-Benchmarks.ps1).
+    [switch] $Json
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -48,10 +50,11 @@ for ($b = 0; $b -lt $Batches; $b++) {
 }
 function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][math]::Floor($Values.Count / 2)] }
 $ratios = for ($b = 0; $b -lt $Batches; $b++) { $cmdlet[$b] / $sdk[$b] }
-[pscustomobject]@{
+$summary = [pscustomobject]@{
     CmdletMs    = [math]::Round((Get-Median $cmdlet), 3)
     DotNetSdkMs = [math]::Round((Get-Median $sdk), 3)
     Ratio       = [math]::Round((Get-Median $ratios), 2)
     RatioMin    = [math]::Round(($ratios | Measure-Object -Minimum).Minimum, 2)
     RatioMax    = [math]::Round(($ratios | Measure-Object -Maximum).Maximum, 2)
 }
+if ($Json) { $summary | ConvertTo-Json -Compress } else { $summary }
