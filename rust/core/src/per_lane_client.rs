@@ -29,7 +29,9 @@ impl PerLaneClient {
     }
 
     fn for_current_lane(&self) -> SharedHttpClient {
-        let lane = current_lane();
+        // Outside a call (core code driven by a runtime of its own, as tests do) no pool is shared:
+        // its connections' tasks would run on that runtime, which no lane drives.
+        let Some(lane) = current_lane() else { return (self.recipe)() };
         let mut by_lane = self.by_lane.lock().unwrap_or_else(PoisonError::into_inner);
         if by_lane.len() <= lane {
             by_lane.resize(lane + 1, None);

@@ -3,7 +3,9 @@
 //! would hang. A keep-alive responder on loopback stands in for the service.
 
 use secretsmanager_native_core::runtime::block_on_cancellable;
-use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
+use secretsmanager_native_core::{
+    CallSettings, ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value,
+};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,6 +19,16 @@ const ANSWER: &str = r#"{"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:se
 /// Answers every request on every keep-alive connection; the first `hold` requests are answered only
 /// once all of them have arrived, so their calls are surely in flight at the same time.
 fn start_responder(hold: usize) -> (String, Arc<AtomicUsize>) {
+    start_server(hold, false)
+}
+
+/// Like `start_responder`, but closes each connection right after its first answer, without saying so
+/// in the answer: the client pools it as keep-alive, as it would a connection a server later drops as idle.
+fn start_closing_responder() -> (String, Arc<AtomicUsize>) {
+    start_server(1, true)
+}
+
+fn start_server(hold: usize, close_after_answer: bool) -> (String, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}", listener.local_addr().unwrap());
     let connections = Arc::new(AtomicUsize::new(0));
@@ -27,13 +39,13 @@ fn start_responder(hold: usize) -> (String, Arc<AtomicUsize>) {
         for stream in listener.incoming().flatten() {
             counted.fetch_add(1, Ordering::SeqCst);
             let (requests, together) = (Arc::clone(&requests), Arc::clone(&together));
-            std::thread::spawn(move || serve(stream, &requests, &together, hold));
+            std::thread::spawn(move || serve(stream, &requests, &together, hold, close_after_answer));
         }
     });
     (endpoint, connections)
 }
 
-fn serve(stream: TcpStream, requests: &AtomicUsize, together: &Barrier, hold: usize) {
+fn serve(stream: TcpStream, requests: &AtomicUsize, together: &Barrier, hold: usize, close_after_answer: bool) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
     loop {
@@ -64,14 +76,19 @@ fn serve(stream: TcpStream, requests: &AtomicUsize, together: &Barrier, hold: us
             "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: r\r\nContent-Length: {}\r\n\r\n{ANSWER}",
             ANSWER.len()
         );
-        if writer.write_all(answer.as_bytes()).is_err() {
+        if writer.write_all(answer.as_bytes()).is_err() || close_after_answer {
             return;
         }
     }
 }
 
 fn call(endpoint: &str) -> Result<(), String> {
+    call_with(endpoint, CallSettings::default())
+}
+
+fn call_with(endpoint: &str, call_settings: CallSettings) -> Result<(), String> {
     let target = ServiceTarget {
+        call_settings,
         region: Some("us-east-1".into()),
         endpoint_url: Some(endpoint.to_string()),
         keys: Some(ExplicitKeys {
@@ -124,4 +141,16 @@ fn connections_opened_on_parallel_lanes_keep_working_in_later_calls() {
         "pooled connections were not reused: {} opened",
         connections.load(Ordering::SeqCst)
     );
+}
+
+#[test]
+fn a_pooled_connection_the_server_closed_while_the_lane_was_idle_is_not_reused() {
+    let (endpoint, connections) = start_closing_responder();
+    let no_retry = CallSettings { max_error_retry: Some(0), ..CallSettings::default() };
+    for _ in 0..5 {
+        call_with(&endpoint, no_retry).unwrap();
+        // The server's FIN arrives while no call runs on the lane, so nothing reads it until the next call.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(connections.load(Ordering::SeqCst), 5, "each call had to open a fresh connection");
 }
