@@ -39,9 +39,10 @@ impl Connection {
     }
 }
 
-/// Resolves region and credentials for `target` and builds the client. Credentials are looked for
-/// first, as in AWS Tools, so that with nothing configured the credentials message comes first; the
-/// region is known before, because role and SSO profiles need it for STS.
+/// Resolves region and credentials for `target` and builds the client. Bad input, including a bad
+/// proxy setting, fails first. Of the chains, credentials are reported first, as in AWS Tools, so that
+/// with nothing configured the credentials message comes first; the region is looked up before,
+/// because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     if let Some(region) = &target.region {
         validate::region(region)?;
@@ -168,10 +169,7 @@ mod tests {
         assert_eq!(connection.describe(), "endpoint 'http://***@127.0.0.1:9'");
         assert!(connection.depends_only_on_target);
         let stall_check = connection.client.config().stalled_stream_protection();
-        assert!(
-            !stall_check.is_some_and(StalledStreamProtectionConfig::is_enabled),
-            "timeouts bound stalls, as in AWS Tools"
-        );
+        assert!(stall_check.is_some_and(|check| !check.is_enabled()), "timeouts bound stalls, as in AWS Tools");
     }
 
     #[test]
