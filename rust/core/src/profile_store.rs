@@ -132,12 +132,10 @@ impl ProfileStore {
             return vec![(ProfileFileKind::Credentials, PathBuf::from(location))];
         }
         // Without a home directory there are no default files (never ./.aws of the current directory).
-        let home = self.env.get("HOME").or_else(|| self.env.get("USERPROFILE")).filter(|h| !h.is_empty());
-        let place = |variable: &str, default: &str| match (self.env.get(variable), home) {
-            (Some(path), Some(home)) if path.starts_with("~/") => Some(PathBuf::from(home).join(&path[2..])),
-            (Some(path), _) if !path.starts_with("~/") => Some(PathBuf::from(path)),
-            (None, Some(home)) => Some(PathBuf::from(home).join(".aws").join(default)),
-            _ => None,
+        let home = home_directory(&self.env);
+        let place = |variable: &str, default: &str| match self.env.get(variable) {
+            Some(path) => expand_home(path, home.as_deref()),
+            None => Some(PathBuf::from(home.as_deref()?).join(".aws").join(default)),
         };
         [
             (ProfileFileKind::Config, place("AWS_CONFIG_FILE", "config")),
@@ -188,6 +186,33 @@ fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
 #[cfg(test)]
 #[path = "../tests/support/temp_home.rs"]
 mod temp_home;
+
+/// The home directory as aws-config finds it: `HOME`, then on Windows `USERPROFILE`, then
+/// `HOMEDRIVE` + `HOMEPATH`.
+fn home_directory(env: &ShellEnvironment) -> Option<String> {
+    let set = |name: &str| env.get(name).filter(|value| !value.is_empty());
+    if let Some(home) = set("HOME") {
+        return Some(home.to_string());
+    }
+    if !cfg!(windows) {
+        return None;
+    }
+    set("USERPROFILE").map(str::to_string).or_else(|| Some(format!("{}{}", set("HOMEDRIVE")?, set("HOMEPATH")?)))
+}
+
+/// `path` with a leading `~` component replaced by `home`, as aws-config does (so `~\.aws\x` works on
+/// Windows, where `\` separates components). `None` when it starts with `~` and there is no home.
+fn expand_home(path: &str, home: Option<&str>) -> Option<PathBuf> {
+    let mut components = std::path::Path::new(path).components();
+    match components.next() {
+        Some(std::path::Component::Normal(first)) if first == "~" => {
+            let mut expanded = PathBuf::from(home?);
+            expanded.extend(components);
+            Some(expanded)
+        }
+        _ => Some(PathBuf::from(path)),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -279,6 +304,24 @@ mod tests {
         assert_eq!(named[0].1, PathBuf::from("/etc/aws/config"));
         let home = ProfileStore::new(None, &env(&[("HOME", "/home/u")])).paths();
         assert_eq!(home[1].1, PathBuf::from("/home/u/.aws/credentials"));
+        let tilde = ProfileStore::new(None, &env(&[("HOME", "/home/u"), ("AWS_CONFIG_FILE", "~/work/config")])).paths();
+        assert_eq!(tilde[0].1, PathBuf::from("/home/u/work/config"));
+        let no_home = ProfileStore::new(None, &env(&[("AWS_SHARED_CREDENTIALS_FILE", "~/creds")])).paths();
+        assert!(no_home.is_empty(), "~ without a home directory names no file");
+    }
+
+    #[test]
+    fn the_home_directory_is_found_as_aws_config_finds_it() {
+        let env = |pairs: &[(&str, &str)]| {
+            ShellEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        };
+        assert_eq!(home_directory(&env(&[("HOME", "/h"), ("USERPROFILE", "/u")])).as_deref(), Some("/h"));
+        let windows_only = env(&[("USERPROFILE", r"C:\Users\u"), ("HOMEDRIVE", "D:"), ("HOMEPATH", r"\u")]);
+        let expected = if cfg!(windows) { Some(r"C:\Users\u") } else { None };
+        assert_eq!(home_directory(&windows_only).as_deref(), expected);
+        let drive_and_path = env(&[("HOMEDRIVE", "D:"), ("HOMEPATH", r"\u")]);
+        let expected = if cfg!(windows) { Some(r"D:\u") } else { None };
+        assert_eq!(home_directory(&drive_and_path).as_deref(), expected);
     }
 
     #[test]

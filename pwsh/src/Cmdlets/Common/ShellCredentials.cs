@@ -66,7 +66,7 @@ internal static class ShellCredentials
     /// </summary>
     internal static readonly string[] GatheredVariables =
     {
-        "HOME", "USERPROFILE",
+        "HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH",
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN",
         "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
         "AWS_REGION", "AWS_DEFAULT_REGION",
