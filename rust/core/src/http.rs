@@ -1,4 +1,5 @@
-//! The HTTP clients shared by every call in the process, so that connections are pooled and reused.
+//! The HTTP clients shared by every call in the process, so that connections are pooled and reused:
+//! one pool per runtime lane (`per_lane_client`), since a pooled connection is driven by its lane.
 //!
 //! Plain `http://` endpoints (local test servers, proxies on loopback) get a client with an empty trust
 //! store, which spares a cold process from loading the system's root certificates. Everything else uses
@@ -16,7 +17,6 @@ use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider:
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use once_cell::sync::Lazy;
 
-// Each is one client per runtime lane (`PerLaneClient`): a pooled connection is driven by its lane.
 static PLAIN_HTTP: Lazy<SharedHttpClient> = Lazy::new(|| PerLaneClient::shared(plain_http_client));
 
 /// No roots: nothing to load, and an https:// URL never reaches this client (see `client_for`).

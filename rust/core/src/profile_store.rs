@@ -108,8 +108,11 @@ impl ProfileStore {
         } else {
             #[cfg(test)]
             tests::count_parse();
-            let env = Env::from(self.env.0.clone());
-            aws_config::profile::load(&Fs::real(), &env, &self.files(), None).await.unwrap_or_default()
+            // The files are handed over as text, so the parse reads neither the file system nor the
+            // environment (which holds the gathered secrets: no copy of it is made).
+            aws_config::profile::load(&Fs::from_slice(&[]), &Env::from_slice(&[]), &self.files(), None)
+                .await
+                .unwrap_or_default()
         };
         self.parsed.get_or_init(|| parsed)
     }

@@ -15,6 +15,7 @@ use crate::error::CallError;
 use std::cell::Cell;
 use std::future::Future;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::runtime::Runtime;
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +28,7 @@ struct Lane {
 /// warm connections).
 static IDLE: Mutex<Vec<&'static Lane>> = Mutex::new(Vec::new());
 /// How many lanes exist; the next lane's index.
-static CREATED: Mutex<usize> = Mutex::new(0);
+static CREATED: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
     static CURRENT: Cell<Option<usize>> = const { Cell::new(None) };
@@ -69,10 +70,7 @@ fn new_lane() -> Result<&'static Lane, CallError> {
         .enable_all()
         .build()
         .map_err(|e| CallError::internal(format!("Could not start the native I/O runtime: {e}")))?;
-    let mut created = CREATED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let lane = Box::leak(Box::new(Lane { index: *created, runtime }));
-    *created += 1;
-    Ok(lane)
+    Ok(Box::leak(Box::new(Lane { index: CREATED.fetch_add(1, Ordering::Relaxed), runtime })))
 }
 
 /// Runs `future` to completion on the calling thread, or stops it as soon as `cancel` fires.

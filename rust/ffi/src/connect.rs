@@ -125,7 +125,6 @@ mod tests {
         let third = sm_call_new();
         assert_eq!(connect(third, other_region), CallStatus::Ok);
         assert_eq!(text(|c, b| sm_call_region(c, b), third).as_deref(), Some("eu-north-1"));
-        assert!(connection_reuse::kept_count() <= 16);
         for call in [first, second, third] {
             sm_call_free(call);
         }

@@ -57,8 +57,3 @@ pub(crate) fn keep(document: &[u8], connection: &Connection) {
     }
     kept.push((digest, connection.clone()));
 }
-
-#[cfg(test)]
-pub(crate) fn kept_count() -> usize {
-    kept().len()
-}
