@@ -81,5 +81,21 @@ Describe 'Write-SECSecretValue asks before writing, as AWS Tools V4' {
             $messages | Should -Contain "Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '$Endpoint'"
             ($messages -join "`n") | Should -Not -BeLike "*$secret*"
         }
+
+        # The messages are only built when shown (ServiceCmdlet.Wants): the switch wins over the preference.
+        It 'follows <Case>' -ForEach @(
+            @{ Case = '$VerbosePreference = Continue without -Verbose'; Preference = 'VerbosePreference'; Switch = @{}; Stream = 'Verbose'; Shown = $true }
+            @{ Case = '-Verbose:$false over $VerbosePreference = Continue'; Preference = 'VerbosePreference'; Switch = @{ Verbose = $false }; Stream = 'Verbose'; Shown = $false }
+            @{ Case = '$DebugPreference = Continue without -Debug'; Preference = 'DebugPreference'; Switch = @{}; Stream = 'Debug'; Shown = $true }
+            @{ Case = '-Debug:$false over $DebugPreference = Continue'; Preference = 'DebugPreference'; Switch = @{ Debug = $false }; Stream = 'Debug'; Shown = $false }
+        ) {
+            $null = New-TestSecret 'sp/p'
+            Set-Variable -Name $Preference -Value 'Continue'
+            try {
+                $records = Write-SECSecretValue -SecretId 'sp/p' -SecretString 'x' @Switch @Connection 4>&1 5>&1 |
+                    Where-Object { $_ -is [Management.Automation.InformationalRecord] -and $_.GetType().Name -eq "${Stream}Record" }
+            } finally { Set-Variable -Name $Preference -Value 'SilentlyContinue' }
+            @($records).Count -gt 0 | Should -Be $Shown
+        }
     }
 }
