@@ -22,11 +22,14 @@ if ($ProfileName) {
     $arguments.Remove('AccessKey'); $arguments.Remove('SecretKey')
     $arguments += @{ ProfileName = 'bench'; ProfileLocation = $credentials }
 }
-$watch = [Diagnostics.Stopwatch]::StartNew()
-$null = Write-SECSecretValue @arguments
-$first = $watch.Elapsed.TotalMilliseconds
-$watch.Restart()
-for ($i = 0; $i -lt $Calls; $i++) { $null = Write-SECSecretValue @arguments }
-$perCall = $watch.Elapsed.TotalMilliseconds / $Calls
-[pscustomobject]@{ first_ms = $first; per_call_ms = $perCall } | ConvertTo-Json -Compress
-if ($ProfileName) { Remove-Item $credentials }
+try {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $null = Write-SECSecretValue @arguments
+    $first = $watch.Elapsed.TotalMilliseconds
+    $watch.Restart()
+    for ($i = 0; $i -lt $Calls; $i++) { $null = Write-SECSecretValue @arguments }
+    $perCall = $watch.Elapsed.TotalMilliseconds / $Calls
+    [pscustomobject]@{ first_ms = $first; per_call_ms = $perCall } | ConvertTo-Json -Compress
+} finally {
+    if ($ProfileName) { Remove-Item $credentials }
+}

@@ -12,15 +12,9 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $watch = [Diagnostics.Stopwatch]::StartNew()
-$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.Core.dll'))
-$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.SimpleSystemsManagement.dll'))
-$config = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig]::new()
-$config.ServiceURL = $Endpoint
-$config.AuthenticationRegion = 'us-east-1'
-$credentials = [Amazon.Runtime.BasicAWSCredentials]::new('testing', 'testing')
-$client = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::new($credentials, $config)
-$request = [Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new()
-$request.Name = '/bench/secret'; $request.Value = 'bench-value'; $request.Type = 'SecureString'; $request.Overwrite = $true
+. (Join-Path $PSScriptRoot 'DotNetSdkPeer.ps1')
+$peer = New-DotNetSdkPeer -SdkFolder $SdkFolder -Endpoint $Endpoint
+$client = $peer.Client; $request = $peer.Request
 $null = $client.PutParameterAsync($request).GetAwaiter().GetResult()
 $first = $watch.Elapsed.TotalMilliseconds
 $watch.Restart()

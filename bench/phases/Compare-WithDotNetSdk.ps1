@@ -24,14 +24,9 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path (Resolve-Path $ModulePath).Path 'SecretsManager.Native.psd1')
-$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.Core.dll'))
-$null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.SimpleSystemsManagement.dll'))
-$config = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig]::new()
-$config.ServiceURL = $Endpoint
-$config.AuthenticationRegion = 'us-east-1'
-$client = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::new([Amazon.Runtime.BasicAWSCredentials]::new('testing', 'testing'), $config)
-$request = [Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new()
-$request.Name = '/bench/secret'; $request.Value = 'bench-value'; $request.Type = 'SecureString'; $request.Overwrite = $true
+. (Join-Path $PSScriptRoot '..' 'peers' 'DotNetSdkPeer.ps1')
+$peer = New-DotNetSdkPeer -SdkFolder $SdkFolder -Endpoint $Endpoint
+$client = $peer.Client; $request = $peer.Request
 $arguments = @{ SecretId = 'bench/secret'; SecretString = 'bench-value'; EndpointUrl = $Endpoint; Region = 'us-east-1'; AccessKey = 'testing'; SecretKey = 'testing' }
 for ($i = 0; $i -lt $Warmup; $i++) {
     $null = Write-SECSecretValue @arguments
@@ -48,7 +43,11 @@ for ($b = 0; $b -lt $Batches; $b++) {
     for ($i = 0; $i -lt $Size; $i++) { $null = $client.PutParameterAsync($request).GetAwaiter().GetResult() }
     $sdk.Add($watch.Elapsed.TotalMilliseconds / $Size)
 }
-function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][math]::Floor($Values.Count / 2)] }
+function Get-Median([double[]] $Values) {
+    # As Get-Stats in bench/Invoke-Benchmarks.ps1: the mean of the two middle values for an even count.
+    $sorted = @($Values | Sort-Object); $n = $sorted.Count
+    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
 $ratios = for ($b = 0; $b -lt $Batches; $b++) { $cmdlet[$b] / $sdk[$b] }
 $summary = [pscustomobject]@{
     CmdletMs    = [math]::Round((Get-Median $cmdlet), 3)
