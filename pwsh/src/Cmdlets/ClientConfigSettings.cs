@@ -9,16 +9,18 @@ using SecretsManager.Native.Interop;
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, MaxErrorRetry,
-/// RetryMode, Timeout, ProxyHost, ProxyPort, ProxyCredentials), read from a hashtable or from any object with those properties (for example
+/// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, UseFIPSEndpoint,
+/// UseDualstackEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost, ProxyPort, ProxyCredentials), read from a hashtable or from any object with those properties (for example
 /// an AmazonSecretsManagerConfig). Other keys of a hashtable or custom object are a clear error.
 /// </summary>
 internal sealed class ClientConfigSettings
 {
-    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
+    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "UseFIPSEndpoint", "UseDualstackEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
 
-    public string? ServiceUrl { get; private set; }
     public string? Region { get; private set; }
+    private string? _serviceUrl;
+    private bool? _useFipsEndpoint;
+    private bool? _useDualstackEndpoint;
     private long? _maxErrorRetry;
     private string? _retryMode;
     private long? _timeoutMs;
@@ -42,11 +44,15 @@ internal sealed class ClientConfigSettings
         }
     }
 
-    /// <summary>The retry, timeout and proxy part, as the connection document's ClientConfig member.</summary>
+    /// <summary>The endpoint, retry, timeout and proxy part, as the connection document's ClientConfig member.</summary>
     public RequestDocument? Document()
     {
-        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null && _proxyHost is null) return null;
+        if (_serviceUrl is null && _useFipsEndpoint is null && _useDualstackEndpoint is null
+            && _maxErrorRetry is null && _retryMode is null && _timeoutMs is null && _proxyHost is null) return null;
         return new RequestDocument()
+            .Add("ServiceUrl", _serviceUrl)
+            .Add("UseFIPSEndpoint", _useFipsEndpoint)
+            .Add("UseDualstackEndpoint", _useDualstackEndpoint)
             .Add("MaxErrorRetry", _maxErrorRetry)
             .Add("RetryMode", _retryMode)
             .Add("TimeoutMs", _timeoutMs)
@@ -65,7 +71,9 @@ internal sealed class ClientConfigSettings
             if (value is null) continue;
             switch (key.ToUpperInvariant())
             {
-                case "SERVICEURL": settings.ServiceUrl = value.ToString(); break;
+                case "SERVICEURL": settings._serviceUrl = value.ToString(); break;
+                case "USEFIPSENDPOINT": settings._useFipsEndpoint = Switch(key, value); break;
+                case "USEDUALSTACKENDPOINT": settings._useDualstackEndpoint = Switch(key, value); break;
                 case "REGIONENDPOINT": settings.Region = RegionName(value); break;
                 case "MAXERRORRETRY": settings._maxErrorRetry = Number(key, value); break;
                 case "RETRYMODE": settings._retryMode = value.ToString(); break;
@@ -148,6 +156,14 @@ internal sealed class ClientConfigSettings
     {
         string name => name,
         _ => value.GetType().GetProperty("SystemName")?.GetValue(value) as string ?? value.ToString(),
+    };
+
+    /// <summary>$true or $false (a switch too); a string such as 'false' would read as true, so it is refused.</summary>
+    private static bool Switch(string key, object value) => value switch
+    {
+        bool flag => flag,
+        SwitchParameter flag => flag.IsPresent,
+        _ => throw Error($"{key} must be $true or $false."),
     };
 
     private static long Number(string key, object value)

@@ -86,6 +86,7 @@ public abstract class ServiceCmdlet : PSCmdlet
             {
                 WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
                 WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
+                WriteDebug($"Endpoint obtained from {call.Text(Interop.Interop.sm_call_endpoint_source)} with value '{call.Text(Interop.Interop.sm_call_endpoint)}'");
             }
             return call;
         }
@@ -133,7 +134,7 @@ public abstract class ServiceCmdlet : PSCmdlet
         var config = ClientConfigSettings.Read(ClientConfig, this);
         var document = new RequestDocument()
             .Add("Region", RegionName(Region) ?? config.Region)
-            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
+            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? null : EndpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)

@@ -7,6 +7,7 @@
 pub mod call_settings;
 pub mod connection;
 mod credential_chain;
+pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod proxy;
@@ -18,6 +19,8 @@ pub mod validate;
 pub mod zeroizing_alloc;
 
 mod client_cache;
+mod configured_settings;
+mod file_stamps;
 mod instance_metadata;
 mod per_lane_client;
 mod profile_store;
@@ -30,6 +33,7 @@ mod static_profile;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
+pub use endpoint::ClientConfigEndpoint;
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
 pub use target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
