@@ -226,11 +226,14 @@ Describe 'Endpoint settings from the environment and profiles' {
     }
 
     It 'never shows the user info of a configured endpoint in -Verbose or -Debug' {
-        $env:AWS_ENDPOINT_URL = $Endpoint -replace '^http://', 'http://endpoint-user:endpoint-pw@'
+        # The dead port: only the messages matter (moto would see a request signed for the host with user info).
+        $env:AWS_ENDPOINT_URL = $deadEndpoint -replace '^http://', 'http://endpoint-user:endpoint-pw@'
 
         $messages = Get-ProbeMessage
 
-        $messages | Should -Contain "Endpoint obtained from environment variable AWS_ENDPOINT_URL with value '$($Endpoint -replace '^http://', 'http://***@')'"
+        $redacted = $deadEndpoint -replace '^http://', 'http://***@'
+        $messages | Should -Contain "Endpoint obtained from environment variable AWS_ENDPOINT_URL with value '$redacted'"
+        $messages | Should -Contain "Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '$redacted'"
         ($messages -join "`n") | Should -Not -Match 'endpoint-pw|endpoint-user'
     }
 }
