@@ -10,7 +10,14 @@ BeforeAll {
     $faulty = Start-FaultyMoto -ErrorCode InternalServiceError -FailFirst 1000 -Every 1000
     $null = Invoke-MotoApi $faulty.Endpoint CreateSecret @{ Name = 'retries/a' }
 
-    function Get-AttemptCount { @(Select-String -Path $faulty.LogPath -Pattern '^put \d+ ').Count }
+    # The log reaches its file through pwsh's copy of the server's stdout, a little later: a marker write of
+    # the harness's own, waited for, comes after every attempt before it.
+    function Get-AttemptCount {
+        $marker = "retries/marker-$([guid]::NewGuid())"
+        try { $null = Invoke-MotoApi $faulty.Endpoint PutSecretValue @{ SecretId = $marker; SecretString = 'm' } } catch { $null = $_ }
+        $null = Wait-FaultLog $faulty ([regex]::Escape($marker))
+        @(Select-String -Path $faulty.LogPath -Pattern '^put \d+ \w+ retries/a$').Count
+    }
 
     # How many PutSecretValue attempts one failing write made.
     function Measure-Attempt([hashtable] $Extra = @{}) {
