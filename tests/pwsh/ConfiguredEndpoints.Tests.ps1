@@ -129,7 +129,7 @@ Describe 'Endpoint settings from the environment and profiles' {
         @{ Named = 'AWS_PROFILE'; KeysFrom = 'parameters' }
     ) {
         Set-Content $Config "[default]`nendpoint_url = $deadEndpoint`n[profile named]`nendpoint_url = $Endpoint"
-        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[named]`naws_access_key_id = AKIDNAMED`naws_secret_access_key = s"
+        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[named]`naws_access_key_id = AKIDSETTINGS`naws_secret_access_key = s"
         $extra = @{}
         if ($Named -eq '-ProfileName') {
             $extra = @{ ProfileName = 'named'; AccessKey = $null; SecretKey = $null }
@@ -223,6 +223,24 @@ Describe 'Endpoint settings from the environment and profiles' {
         $err.Exception.Message | Should -BeLike "*environment variable $Variable*"
         @(Get-ProxiedRequest $proxy).Count | Should -Be $before
         Get-VersionStage 'endpoints/a' | Should -BeNullOrEmpty
+    }
+
+    It 'Set-AWSProxy -BypassOnLocal leaves a configured loopback endpoint alone, as it does -EndpointUrl' {
+        $env:AWS_ENDPOINT_URL = $Endpoint
+        $proxyPort = ([uri]$proxy.Endpoint).Port
+        $before = @(Get-ProxiedRequest $proxy).Count
+        try {
+            Set-AWSProxy 127.0.0.1 $proxyPort
+            $null = Write-Probe 'through-proxy'
+            @(Get-ProxiedRequest $proxy).Count | Should -Be ($before + 1) -Because 'without -BypassOnLocal the shell proxy is used'
+
+            Set-AWSProxy 127.0.0.1 $proxyPort -BypassOnLocal
+            $null = Write-Probe 'bypassed'
+            @(Get-ProxiedRequest $proxy).Count | Should -Be ($before + 1)
+            Get-StoredValue | Should -BeExactly 'bypassed'
+        } finally {
+            Clear-AWSProxy
+        }
     }
 
     It 'never shows the user info of a configured endpoint in -Verbose or -Debug' {

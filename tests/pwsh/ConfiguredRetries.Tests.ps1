@@ -56,7 +56,7 @@ Describe 'Retry settings from the environment and profiles' {
 
     It 'the max_attempts of the profile named by -ProfileName counts, not default''s' {
         Set-Content $Config "[default]`nmax_attempts = 3`n[profile named]`nmax_attempts = 1"
-        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[named]`naws_access_key_id = AKIDNAMED`naws_secret_access_key = s"
+        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[named]`naws_access_key_id = AKIDSETTINGS`naws_secret_access_key = s"
         Measure-Attempt @{ ProfileName = 'named'; AccessKey = $null; SecretKey = $null } | Should -Be 1
     }
 
