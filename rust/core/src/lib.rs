@@ -17,14 +17,16 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod assume_roles;
 mod client_cache;
+mod credential_process;
 mod instance_metadata;
 mod per_lane_client;
+mod profile_chain;
 mod profile_store;
 mod provider_http;
 mod region_chain;
 mod response_facts;
-mod role_source;
 mod sso_login;
 mod static_profile;
 
