@@ -14,7 +14,7 @@
     # Explicit lists: auto-loading and tab completion work without importing, and import stays fast.
     CmdletsToExport      = @('Write-SECSecretValue', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory',
         'Set-AWSCredential', 'Get-AWSCredential', 'Clear-AWSCredential', 'New-AWSCredential',
-        'Set-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Clear-DefaultAWSRegion')
+        'Set-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Clear-DefaultAWSRegion', 'Set-AWSProxy', 'Clear-AWSProxy')
     FunctionsToExport    = @()
     AliasesToExport      = @('Set-AWSCredentials', 'Get-AWSCredentials', 'Clear-AWSCredentials', 'New-AWSCredentials')
     VariablesToExport    = @()

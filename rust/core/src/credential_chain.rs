@@ -197,6 +197,14 @@ impl Walk<'_> {
                 let found = self.named_profile(&store, name).await?.ok_or_else(no_credentials)?;
                 Ok(Resolved { source: source.to_string(), from_target: false, ..found })
             }
+            CredentialObject::Unreadable { owner } => Err(CallError::new(
+                ErrorKind::Credentials,
+                format!(
+                    "The {source} holds credentials set by {owner}, which keeps their keys to itself. Set them with \
+                     SecretsManager.Native's Set-AWSCredential in a session without {owner}, or give -ProfileName, \
+                     -AccessKey and -SecretKey, or -Credential."
+                ),
+            )),
         }
     }
 
