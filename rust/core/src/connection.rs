@@ -13,6 +13,7 @@ use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, StalledStreamProtectionConfig};
 use aws_sdk_secretsmanager::{Client, Config};
+use std::time::{Duration, Instant};
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -38,6 +39,9 @@ pub struct Connection {
     pub depends_only_on_target: bool,
     /// How the profile files looked when this connection read them.
     profile_files: FileStamps,
+    /// How long resolving took when it waited on a credential lookup (a process, STS, SSO, container,
+    /// metadata), else zero: the operation gets what is left of the whole-call limit.
+    pub(crate) lookup_time: Duration,
 }
 
 impl Connection {
@@ -77,6 +81,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     // Before any lookup: a bad proxy setting is reported without waiting for STS or instance metadata
     // (which never go through the proxy anyway).
     let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, custom_url.as_deref())?;
+    let started = Instant::now();
     let region_outcome = region_chain::resolve(target, &profiles).await;
     let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
     let credentials =
@@ -130,6 +135,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         credentials_source: credentials.source,
         depends_only_on_target: region_from_target && credentials.from_target,
         profile_files: profiles.stamps(),
+        lookup_time: if credentials.fetched { started.elapsed() } else { Duration::ZERO },
     })
 }
 

@@ -20,11 +20,14 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod assume_roles;
 mod client_cache;
 mod configured_settings;
+mod credential_process;
 mod file_stamps;
 mod instance_metadata;
 mod per_lane_client;
+mod profile_chain;
 mod profile_edit;
 mod profile_paths;
 mod profile_sections;
@@ -33,7 +36,6 @@ mod provider_http;
 mod region_chain;
 mod replace_file;
 mod response_facts;
-mod role_source;
 mod sso_login;
 mod static_profile;
 
