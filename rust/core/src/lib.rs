@@ -27,6 +27,7 @@ mod response_facts;
 mod role_source;
 mod sso_login;
 mod static_profile;
+mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
