@@ -298,11 +298,11 @@ Describe 'Credential chain' {
     ) {
         $parameters = @{}
         switch ($Step) {
-            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'very-secret-key' } }
+            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'secret-AKIDDEBUG' } }
             '-ProfileName' { Write-Profile $Credentials 'named' 'AKIDDEBUG'; $parameters = @{ ProfileName = 'named' } }
-            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' } }
-            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' -Scope Global }
-            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'very-secret-key' }
+            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'secret-AKIDDEBUG' } }
+            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'secret-AKIDDEBUG' -Scope Global }
+            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'secret-AKIDDEBUG' }
             'AWS_PROFILE' { Write-Profile $Credentials 'fromenv' 'AKIDDEBUG'; $env:AWS_PROFILE = 'fromenv' }
             'default profile' { Write-Profile $Credentials 'default' 'AKIDDEBUG' }
             'web identity' { Use-WebIdentity }
@@ -312,7 +312,7 @@ Describe 'Credential chain' {
         $DebugPreference = 'Continue'
         $messages = (Get-UsedAccessKey $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Message
         $messages | Should -Contain "Credentials obtained from $Text"
-        ($messages -join "`n") | Should -Not -Match 'very-secret-key|secret-AKIDDEBUG|stand-in-secret'
+        ($messages -join "`n") | Should -Not -Match 'secret-AKIDDEBUG|stand-in-secret'
     }
 
     It '-NetworkCredential is a clear not-supported error' {
