@@ -41,12 +41,13 @@ public abstract class ServiceCmdlet : PSCmdlet
     public string? ProfileLocation { get; set; }
 
     /// <summary>
-    /// A credential object: this module's <see cref="Amazon.PowerShell.Common.AWSPSCredentials"/> or anything
-    /// with <c>GetCredentials()</c> returning AccessKey/SecretKey/Token (AWS Tools' AWSCredentials). By property
-    /// name only: typed as object, binding it by value would capture every piped input.
+    /// A credential object, bound from the pipeline by value as in AWS Tools: typed, so that only credential
+    /// objects bind that way. Objects of other types with <c>GetCredentials()</c> (the AWS SDK's AWSCredentials)
+    /// are converted when given by name.
     /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public object? Credential { get; set; }
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [CredentialTransformation]
+    public Amazon.Runtime.AWSCredentials? Credential { get; set; }
 
     /// <summary>Only for SAML role profiles, which are not supported: using it is a clear error.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -131,15 +132,16 @@ public abstract class ServiceCmdlet : PSCmdlet
     private RequestDocument ConnectionDocument()
     {
         var config = ClientConfigSettings.Read(ClientConfig, this);
+        var endpointUrl = string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl;
         var document = new RequestDocument()
             .Add("Region", RegionName(Region) ?? config.Region)
-            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
+            .Add("EndpointUrl", endpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
             .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
-            .Add("ClientConfig", config.Document());
+            .Add("ClientConfig", config.Document(ShellProxySettings(endpointUrl)));
         if (Credential is not null)
         {
             document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));
@@ -148,9 +150,28 @@ public abstract class ServiceCmdlet : PSCmdlet
         {
             document.Add("StoredCredentials", ShellCredentials.Describe(this, stored, "StoredAWSCredentials"));
         }
+        else if (ShellCredentials.StoredByAwsTools(this))
+        {
+            // The chain decides whether it gets that far (key parameters, -ProfileName and -Credential come first).
+            document.Add("StoredCredentials", new RequestDocument().Add("Unreadable", "AWS.Tools.Common"));
+        }
         return document
             .Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string)
             .Add("Environment", ShellCredentials.Environment());
+    }
+
+    /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>
+    private Amazon.PowerShell.Common.ProxySettings? ShellProxySettings(string? endpointUrl)
+    {
+        try
+        {
+            return ShellProxy.For(this, endpointUrl);
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, ShellProxy.VariableName));
+            throw; // not reached
+        }
     }
 
     /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>

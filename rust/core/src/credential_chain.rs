@@ -149,6 +149,14 @@ async fn from_object(
             let found = named_profile(&store, name, region, env).await?.ok_or_else(no_credentials)?;
             Ok(Resolved { credentials: found.credentials, source: source.to_string(), from_target: false })
         }
+        CredentialObject::Unreadable { owner } => Err(CallError::new(
+            ErrorKind::Credentials,
+            format!(
+                "The {source} holds credentials set by {owner}, which keeps their keys to itself. Set them with \
+                 SecretsManager.Native's Set-AWSCredential in a session without {owner}, or give -ProfileName, \
+                 -AccessKey and -SecretKey, or -Credential."
+            ),
+        )),
     }
 }
 

@@ -29,7 +29,16 @@ impl fmt::Debug for ExplicitKeys {
 #[derive(Debug, Clone)]
 pub enum CredentialObject {
     Keys(ExplicitKeys),
-    Profile { name: String, location: Option<String> },
+    Profile {
+        name: String,
+        location: Option<String>,
+    },
+    /// An object whose keys another module keeps to itself (AWS.Tools.Common's `AWSPSCredentials` in
+    /// `$StoredAWSCredentials`); `owner` names that module. Reaching it in the chain is a clear failure, never a
+    /// silent fall-through to whatever credentials come next.
+    Unreadable {
+        owner: String,
+    },
 }
 
 /// The service endpoint and the inputs of the credential and region chains for one call.

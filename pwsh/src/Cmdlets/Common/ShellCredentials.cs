@@ -21,6 +21,15 @@ internal static class ShellCredentials
         Unwrap(cmdlet.SessionState.PSVariable.GetValue(CredentialsVariable)) as AWSPSCredentials;
 
     /// <summary>
+    /// Whether $StoredAWSCredentials holds AWS.Tools.Common's own AWSPSCredentials (a type of the same name, from the
+    /// AWS Tools module loaded in the same session), whose keys that module keeps internal.
+    /// </summary>
+    internal static bool StoredByAwsTools(PSCmdlet cmdlet) =>
+        Unwrap(cmdlet.SessionState.PSVariable.GetValue(CredentialsVariable)) is { } value
+        && value is not AWSPSCredentials
+        && value.GetType().FullName == typeof(AWSPSCredentials).FullName;
+
+    /// <summary>
     /// A credential object as a document: this module's object, or any object whose <c>GetCredentials()</c>
     /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter.
     /// </summary>
