@@ -18,6 +18,9 @@ $ErrorActionPreference = 'Stop'
 Import-Module Pester -MinimumVersion 5.5
 Import-Module (Join-Path $PSScriptRoot 'harness' 'MotoServer.psm1')
 
+# Every moto started from here on (this one, and the faulty ones the suites start) re-verifies each request's
+# SigV4 signature with botocore's signer and appends the outcome to this file (harness/sigv4_verifier.py).
+$env:SMN_SIGV4_REPORT = Join-Path ([IO.Path]::GetTempPath()) "smn-sigv4-$PID-$([guid]::NewGuid()).jsonl"
 $server = Start-MotoServer
 try {
     # The suites find the module and the server through these.
@@ -37,5 +40,10 @@ try {
 
 $notRun = @($result.Containers | Where-Object Result -NotIn 'Passed', 'NotRun').Count
 if ($notRun) { Write-Host "$notRun test file(s) failed to run or had failing setup." }
-"$($result.PassedCount) passed, $($result.FailedCount) failed"
-exit ([int]($result.FailedCount -gt 0 -or $result.Result -ne 'Passed'))
+# The signature check counts as one more test: it fails on any bad or unverifiable signature.
+$signatures = Get-SignatureCheckSummary -ReportPath $env:SMN_SIGV4_REPORT
+Write-Host $signatures.Text
+Remove-Item $env:SMN_SIGV4_REPORT -ErrorAction Ignore
+$failed = $result.FailedCount + [int](-not $signatures.Passed)
+"$($result.PassedCount + [int]$signatures.Passed) passed, $failed failed"
+exit ([int]($failed -gt 0 -or $result.Result -ne 'Passed'))

@@ -1,10 +1,11 @@
 @{
     Synopsis    = 'Returns the shell''s credentials, a profile''s credentials, or the list of profiles.'
-    Description = 'Without parameters returns the object in $StoredAWSCredentials (nothing when unset). With -ProfileName returns that profile as a credential object (its keys when it holds static keys). With -ListProfileDetail returns one object per profile with ProfileName, StoreTypeName and ProfileLocation. The alias Get-AWSCredentials is kept for old scripts.'
+    Description = 'Without parameters returns the object in $StoredAWSCredentials (nothing when unset). With -ProfileName returns that profile as a credential object (its keys when it holds static keys); as in AWS Tools, a profile that does not exist returns nothing and is not an error. With -ListProfileDetail returns one ProfileInfo per profile (ProfileName, StoreTypeName, ProfileLocation); -ListProfile (aliases -ListProfiles, -ListStoredCredentials) returns the names only, with AWS Tools'' deprecation warning. Profiles are listed as aws-config reads them: the credentials file''s first, then those the config file adds; [sso-session] and [services] sections are not profiles. The alias Get-AWSCredentials is kept for old scripts.'
     Parameters  = @{
-        ProfileName = 'The profile to return.'
+        ProfileName = 'The profile to return; nothing is returned when it does not exist.'
         ProfileLocation = 'The ini credentials file to read instead of the default files.'
-        ListProfileDetail = 'Lists the profiles of the credentials and config files.'
+        ListProfile = 'Lists the profile names (deprecated in AWS Tools, which warns; use -ListProfileDetail). Aliases -ListProfiles and -ListStoredCredentials.'
+        ListProfileDetail = 'Lists the profiles of the credentials and config files, each with the file that holds it.'
     }
     Examples    = @(
         @{

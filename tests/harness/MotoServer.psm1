@@ -52,13 +52,23 @@ function Start-MotoServer {
         Endpoint, Port, Process and LogPath. Stop it with Stop-MotoServer.
     #>
     [CmdletBinding()]
-    param([string] $Venv = $script:DefaultVenv, [string] $LogFolder = [IO.Path]::GetTempPath())
+    param([string] $Venv = $script:DefaultVenv, [string] $LogFolder = [IO.Path]::GetTempPath(),
+        # Where this server reports its signature checks, instead of $env:SMN_SIGV4_REPORT (the suite's report).
+        [string] $SignatureReport)
 
     $Venv = Install-MotoServer -Venv $Venv
     $port = Get-FreeTcpPort
     $log = Join-Path $LogFolder "moto-$port.log"
-    $process = Start-Process -FilePath (Get-VenvExecutable $Venv 'moto_server') -ArgumentList '-H', '127.0.0.1', '-p', $port `
-        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
+    # verified_moto.py is moto_server, checking every request's signature when SMN_SIGV4_REPORT is set.
+    $suiteReport = $env:SMN_SIGV4_REPORT
+    if ($SignatureReport) { $env:SMN_SIGV4_REPORT = $SignatureReport }
+    try {
+        $process = Start-Process -FilePath (Get-VenvExecutable $Venv 'python') `
+            -ArgumentList (Join-Path $PSScriptRoot 'verified_moto.py'), '-H', '127.0.0.1', '-p', $port `
+            -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru
+    } finally {
+        $env:SMN_SIGV4_REPORT = $suiteReport
+    }
     $server = [pscustomobject]@{ Endpoint = "http://127.0.0.1:$port"; Port = $port; Process = $process; LogPath = $log }
     Wait-MotoReady $server -OnFailure { Stop-MotoServer $server } -Description "moto on port $port"
 }
@@ -117,7 +127,8 @@ function Invoke-MotoApi {
     <#
     .SYNOPSIS
         Calls a Secrets Manager operation on moto directly over HTTP, independently of the module
-        under test (moto routes by the Authorization header's region but does not check signatures).
+        under test (moto routes by the Authorization header's region but does not check signatures; the
+        harness's signature check, sigv4_verifier.py, lets the access key id 'harness' through unverified).
     .EXAMPLE
         Invoke-MotoApi $endpoint GetSecretValue @{ SecretId = 'app/db' }
     #>
@@ -130,10 +141,43 @@ function Invoke-MotoApi {
     )
     $headers = @{
         'X-Amz-Target'  = "secretsmanager.$Operation"
-        'Authorization' = "AWS4-HMAC-SHA256 Credential=test/20260101/$Region/secretsmanager/aws4_request, SignedHeaders=host, Signature=0"
+        'Authorization' = "AWS4-HMAC-SHA256 Credential=harness/20260101/$Region/secretsmanager/aws4_request, SignedHeaders=host, Signature=0"
     }
     Invoke-RestMethod -Method Post -Uri $Endpoint -Headers $headers -ContentType 'application/x-amz-json-1.1' `
         -Body ($Body | ConvertTo-Json -Depth 5 -Compress)
 }
 
-Export-ModuleMember -Function Install-MotoServer, Get-FreeTcpPort, Wait-MotoReady, Start-MotoServer, Stop-MotoServer, Reset-MotoServer, Invoke-MotoApi
+function Get-SignatureCheckSummary {
+    <#
+    .SYNOPSIS
+        Sums the report of moto's signature check (sigv4_verifier.py, one JSON line per request): Passed is false
+        when a signature did not verify, a key had no known secret, or the check never ran (every moto answers
+        Wait-MotoReady's unsigned request first, so an active check always reports something). Text says it all.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $ReportPath)
+
+    $records = @(if (Test-Path $ReportPath) { Get-Content $ReportPath | ConvertFrom-Json })
+    $count = @{ verified = 0; mismatch = 0; unverifiable = 0; harness = 0; unsigned = 0 }
+    foreach ($record in $records) { $count[$record.outcome]++ }
+    $signed = $count.verified + $count.mismatch + $count.unverifiable
+    $sessions = @($records | Where-Object { $_.outcome -eq 'verified' -and $_.detail }).Count
+    $share = if ($signed) { $count.verified / $signed } else { 0 }
+    $lines = @("Signature check (botocore SigV4): $($count.verified) of $signed signed requests verified " +
+        "($($share.ToString('P1', [cultureinfo]::InvariantCulture))), $($count.mismatch) mismatched, " +
+        "$($count.unverifiable) unverifiable; $sessions of the verified were signed with sessions moto's STS issued; " +
+        "not checked: $($count.harness) harness calls, $($count.unsigned) unsigned (moto's API, web identity).")
+    foreach ($record in @($records | Where-Object outcome -EQ 'mismatch' | Select-Object -First 10)) {
+        $lines += "  MISMATCH key $($record.key) $($record.target): $($record.detail)"
+    }
+    $unknown = @($records | Where-Object outcome -EQ 'unverifiable' | ForEach-Object key | Sort-Object -Unique)
+    if ($unknown) { $lines += "  no secret known for key ids (add them to tests/harness/sigv4_keys.txt): $($unknown -join ', ')" }
+    if (-not $records) { $lines += "  the check did not run: no report at $ReportPath" }
+    [pscustomobject]@{
+        Passed = $records.Count -gt 0 -and $count.mismatch -eq 0 -and $count.unverifiable -eq 0
+        Verified = $count.verified; Mismatched = $count.mismatch; Unverifiable = $count.unverifiable; Signed = $signed
+        Text = $lines -join [Environment]::NewLine
+    }
+}
+
+Export-ModuleMember -Function Get-SignatureCheckSummary, Install-MotoServer, Get-FreeTcpPort, Wait-MotoReady, Start-MotoServer, Stop-MotoServer, Reset-MotoServer, Invoke-MotoApi

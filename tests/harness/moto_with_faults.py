@@ -11,6 +11,8 @@ from moto.core.exceptions import JsonRESTError
 from moto.secretsmanager.models import SecretsManagerBackend
 import moto.server
 
+import sigv4_verifier
+
 MESSAGES = {"ThrottlingException": "Rate exceeded", "InternalServiceError": "An internal error occurred."}
 STATUS = {"ThrottlingException": 400, "InternalServiceError": 500}
 
@@ -35,6 +37,7 @@ def main():
         return original(self, *a, **kw)
 
     SecretsManagerBackend.put_secret_value = faulty_put_secret_value
+    sigv4_verifier.install()
     moto.server.main([a for a in rest if a != "--"])
 
 

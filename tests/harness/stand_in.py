@@ -129,7 +129,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             Handler.recorded.append({"AccessKey": match.group(1) if match else None,
                                      "Region": match.group(2) if match else None,
                                      "SessionToken": self.headers.get("x-amz-security-token")})
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+        # The Host header goes along unchanged: it is signed, and moto's signature check (sigv4_verifier.py)
+        # recomputes the signature from what it receives.
+        headers = {k: v for k, v in self.headers.items() if k.lower() != "content-length"}
         request = urllib.request.Request(self.server.options.upstream + self.path, data=body or None,
                                          headers=headers, method=method)
         try:

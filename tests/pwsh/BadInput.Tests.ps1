@@ -41,7 +41,12 @@ BeforeDiscovery {
         @{ Case = 'an unknown ClientConfig setting'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Bogus = 1 } } }
         @{ Case = 'an unknown ClientConfig RetryMode'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ RetryMode = 'sometimes' } } }
         @{ Case = 'too many retries in ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ MaxErrorRetry = 99 } } }
+        @{ Case = 'a negative ClientConfig MaxErrorRetry'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ MaxErrorRetry = -1 } } }
+        @{ Case = 'a ClientConfig MaxErrorRetry past any integer'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ MaxErrorRetry = 1e300 } } }
         @{ Case = 'a zero ClientConfig Timeout'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 0 } } }
+        @{ Case = 'a ClientConfig Timeout of 1e300 seconds'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 1e300 } } }
+        @{ Case = 'a ClientConfig Timeout that is not a number'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = [double]::NaN } } }
+        @{ Case = 'a ClientConfig Timeout over the SDK''s MaxTimeout'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = [timespan]::FromDays(25) } } }
         @{ Case = 'a ClientConfig Timeout that is not a time'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ Timeout = 'soon' } } }
         @{ Case = 'a string as ClientConfig'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = 'fast please' } }
         @{ Case = 'a ClientConfig ProxyHost without ProxyPort'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy' } } }

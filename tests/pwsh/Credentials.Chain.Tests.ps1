@@ -83,8 +83,60 @@ Describe 'Credential chain' {
         Get-UsedAccessKey | Should -Be 'AKIDSTORED'
     }
 
-    It 'a -Credential that is not a credential object is an error naming the parameter' {
-        { Get-UsedAccessKey @{ Credential = 'not-credentials' } } | Should -Throw '*-Credential*'
+    It 'a -Credential that is not a credential object is a binding error naming the parameter, as in AWS Tools' {
+        $err = { Get-UsedAccessKey @{ Credential = 'not-credentials' } } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'CannotConvertArgument*'
+        $err.Exception.Message | Should -BeLike "*'Credential'*Amazon.Runtime.AWSCredentials*"
+    }
+
+    It '-Credential binds a piped credential object by value, as in AWS Tools, and leaves other piped input alone' {
+        $write = @{ SecretId = $SecretArn; Region = 'us-east-1'; EndpointUrl = $StandIn.Endpoint }
+        $null = New-AWSCredential -AccessKey 'AKIDPIPED' -SecretKey 's' | Write-SECSecretValue -SecretString 'v' @write
+        (Get-LastSignature $StandIn).AccessKey | Should -Be 'AKIDPIPED'
+        $null = [Amazon.Runtime.SessionAWSCredentials]::new('AKIDSDKTYPE', 's', 'token') | Write-SECSecretValue -SecretString 'v' @write
+        (Get-LastSignature $StandIn).AccessKey | Should -Be 'AKIDSDKTYPE'
+
+        # Piped text is still the secret, piped rows still bind by property name: -Credential takes neither.
+        $object = [Amazon.Runtime.BasicAWSCredentials]::new('AKIDNAMED', 's')
+        $null = 'piped text' | Write-SECSecretValue -Credential $object @write
+        (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = $SecretArn }).SecretString | Should -BeExactly 'piped text'
+        $null = [pscustomobject]@{ SecretString = 'from a row' } | Write-SECSecretValue -Credential $object @write
+        (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = $SecretArn }).SecretString | Should -BeExactly 'from a row'
+        (Get-LastSignature $StandIn).AccessKey | Should -Be 'AKIDNAMED'
+        (Get-Command Write-SECSecretValue).Parameters['Credential'].ParameterType | Should -Be ([Amazon.Runtime.AWSCredentials])
+    }
+
+    It '$StoredAWSCredentials set by AWS.Tools.Common in the same session is a clear error, not a fall-through' {
+        # AWS.Tools.Common can't be loaded here: a stand-in of its Amazon.PowerShell.Common.AWSPSCredentials (same full
+        # name, another assembly, keys internal as in AWS Tools V4) is compiled in a fresh pwsh, so that the type
+        # does not shadow this module's own in the test session.
+        $script = {
+            param($Module, $Endpoint, $SecretId)
+            Import-Module $Module
+            $awsToolsType = Add-Type -PassThru -TypeDefinition @'
+namespace Amazon.PowerShell.Common {
+    public class AWSPSCredentials {
+        internal AWSPSCredentials(string name) { Name = name; }
+        internal string Name { get; private set; }
+        public static AWSPSCredentials FromAwsToolsCommon(string name) { return new AWSPSCredentials(name); }
+        public override string ToString() { return Name; }
+    }
+}
+'@
+            $global:StoredAWSCredentials = $awsToolsType::FromAwsToolsCommon('default')
+            $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 's'
+            $write = @{ SecretId = $SecretId; Region = 'us-east-1'; EndpointUrl = $Endpoint }
+            try { Write-SECSecretValue -SecretString 'v' @write; 'WRITTEN' }
+            catch { "ERROR $($_.FullyQualifiedErrorId) | $($_.Exception.Message)" }
+            # Sources before it in the chain still win.
+            (Write-SECSecretValue -SecretString 'v' -AccessKey 'AKIDKEYS' -SecretKey 's' @write).VersionId.Length
+        }
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $output = & $pwsh -NoProfile -NonInteractive -Command $script -args (Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1'), $StandIn.Endpoint, $SecretArn
+
+        $output[0] | Should -BeLike 'ERROR InvalidOperationException,*| The shell variable $StoredAWSCredentials holds credentials set by AWS.Tools.Common*'
+        $output[1] | Should -Be '36'
+        (Get-LastSignature $StandIn).AccessKey | Should -Be 'AKIDKEYS'
     }
 
     It '$StoredAWSCredentials wins over environment keys and is read through the caller''s scope' {
@@ -298,11 +350,11 @@ Describe 'Credential chain' {
     ) {
         $parameters = @{}
         switch ($Step) {
-            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'very-secret-key' } }
+            'key parameters' { $parameters = @{ AccessKey = 'AKIDDEBUG'; SecretKey = 'secret-AKIDDEBUG' } }
             '-ProfileName' { Write-Profile $Credentials 'named' 'AKIDDEBUG'; $parameters = @{ ProfileName = 'named' } }
-            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' } }
-            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'very-secret-key' -Scope Global }
-            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'very-secret-key' }
+            '-Credential' { $parameters = @{ Credential = New-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'secret-AKIDDEBUG' } }
+            '$StoredAWSCredentials' { Set-AWSCredential -AccessKey 'AKIDDEBUG' -SecretKey 'secret-AKIDDEBUG' -Scope Global }
+            'environment keys' { $env:AWS_ACCESS_KEY_ID = 'AKIDDEBUG'; $env:AWS_SECRET_ACCESS_KEY = 'secret-AKIDDEBUG' }
             'AWS_PROFILE' { Write-Profile $Credentials 'fromenv' 'AKIDDEBUG'; $env:AWS_PROFILE = 'fromenv' }
             'default profile' { Write-Profile $Credentials 'default' 'AKIDDEBUG' }
             'web identity' { Use-WebIdentity }
@@ -312,7 +364,7 @@ Describe 'Credential chain' {
         $DebugPreference = 'Continue'
         $messages = (Get-UsedAccessKey $parameters 5>&1 | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Message
         $messages | Should -Contain "Credentials obtained from $Text"
-        ($messages -join "`n") | Should -Not -Match 'very-secret-key|secret-AKIDDEBUG|stand-in-secret'
+        ($messages -join "`n") | Should -Not -Match 'secret-AKIDDEBUG|stand-in-secret'
     }
 
     It '-NetworkCredential is a clear not-supported error' {

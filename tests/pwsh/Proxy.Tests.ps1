@@ -164,3 +164,66 @@ Describe 'An HTTP proxy' {
         Get-VersionStage 'proxy/a' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Set-AWSProxy and $AWSProxy, as in AWS Tools' {
+    BeforeEach {
+        Reset-MotoServer $Endpoint
+        $null = New-TestSecret 'proxy/a'
+        $before = @(Get-ProxiedRequest $proxy).Count
+    }
+    AfterEach { Clear-AWSProxy -Scope Global; Clear-AWSProxy }
+
+    It 'sends every later call through the shell proxy, with -Username/-Password as basic credentials' {
+        Set-AWSProxy -Hostname 127.0.0.1 -Port $proxyPort -Username 'shell-user' -Password 'shell-pw'
+
+        $AWSProxy | Should -BeOfType ([Amazon.PowerShell.Common.ProxySettings])
+        $AWSProxy.Hostname | Should -Be '127.0.0.1'
+        $AWSProxy.Port | Should -Be $proxyPort
+        $AWSProxy.Credentials | Should -BeOfType ([Net.NetworkCredential])
+        $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'via-shell-proxy' @Connection
+
+        $proxied = Get-NewProxiedRequest $before
+        $proxied.Count | Should -Be 1
+        $proxied[0].Target | Should -Be "http://$motoAuthority/"
+        $proxied[0].ProxyUser | Should -BeExactly 'shell-user'
+        $proxied[0].ProxyPasswordSha256 | Should -Be (Get-Sha256Hex 'shell-pw')
+        (Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'proxy/a' }).SecretString | Should -BeExactly 'via-shell-proxy'
+    }
+
+    It 'wins over -ClientConfig''s proxy, takes a PSCredential, and is read through the caller''s scope' {
+        # A -ClientConfig proxy that would fail: the shell proxy must replace it.
+        $config = @{ ProxyHost = '127.0.0.1'; ProxyPort = 9 }
+        & {
+            Set-AWSProxy 127.0.0.1 $proxyPort -Credential ([pscredential]::new('ps-user', (ConvertTo-SecureString 'ps-pw' -AsPlainText -Force)))
+            $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'scoped' -ClientConfig $config @Connection
+        }
+        (Get-NewProxiedRequest $before)[0].ProxyUser | Should -BeExactly 'ps-user'
+
+        # Set in a child scope only: out here the -ClientConfig proxy applies again, and fails.
+        { Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'x' -ClientConfig $config @Connection } | Should -Throw
+        (Get-NewProxiedRequest $before).Count | Should -Be 1
+    }
+
+    It 'is cleared by Clear-AWSProxy, honours -Scope Global, and a port of 0 means no proxy' {
+        Set-AWSProxy 127.0.0.1 $proxyPort -Scope Global
+        & { $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'global' @Connection }
+        (Get-NewProxiedRequest $before).Count | Should -Be 1
+
+        Clear-AWSProxy -Scope Global
+        $global:AWSProxy | Should -BeNullOrEmpty
+        $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'direct' @Connection
+        Set-AWSProxy 127.0.0.1 0
+        $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'port zero' @Connection
+        (Get-NewProxiedRequest $before).Count | Should -Be 1
+    }
+
+    It '-BypassOnLocal leaves a loopback endpoint alone; a -BypassList is refused naming it' {
+        Set-AWSProxy 127.0.0.1 $proxyPort -BypassOnLocal
+        $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'local' @Connection
+        Get-NewProxiedRequest $before | Should -BeNullOrEmpty
+
+        $err = { Set-AWSProxy 127.0.0.1 $proxyPort -BypassList 'internal\.example' } | Should -Throw -PassThru
+        $err.Exception.ParamName | Should -Be 'BypassList'
+        $err.Exception.Message | Should -BeLike '*NO_PROXY*'
+    }
+}

@@ -143,3 +143,13 @@ Describe '$AWSHistory behaves as in AWS Tools V4' {
         }
     }
 }
+
+Describe '$AWSHistory right after import' {
+    It 'exists before any call, so that a script under Set-StrictMode can read it (fresh pwsh)' {
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $module = Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1'
+        $output = & $pwsh -NoProfile -NonInteractive -Command "Set-StrictMode -Version Latest; Import-Module '$module'; `$AWSHistory.GetType().FullName; `$AWSHistory.ToString(); `$AWSHistory.Commands.Count" 2>&1
+
+        $output | Should -Be @('Amazon.PowerShell.Common.AWSCmdletHistoryBuffer', '0 command(s) recorded.', '0')
+    }
+}

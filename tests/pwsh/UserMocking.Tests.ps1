@@ -54,3 +54,38 @@ Describe 'A user module that calls Write-SECSecretValue can be tested with mocks
         { Invoke-MotoApi $Endpoint GetSecretValue @{ SecretId = 'app/db' } } | Should -Throw
     }
 }
+
+Describe 'A mock can throw the service errors a user module catches' {
+    BeforeAll {
+        $null = New-Module -Name UserCatches -ScriptBlock {
+            function Test-AppSecret([string] $Name) {
+                try { Write-SECSecretValue -SecretId $Name -SecretString 'x' -Region eu-west-1; 'written' }
+                catch [Amazon.SecretsManager.Model.ResourceNotFoundException] { "missing: $($_.Exception.Message)" }
+                catch [Amazon.SecretsManager.AmazonSecretsManagerException] { "service error $($_.Exception.ErrorCode) $([int]$_.Exception.StatusCode)" }
+            }
+            Export-ModuleMember -Function Test-AppSecret
+        } | Import-Module -PassThru
+    }
+    AfterAll { Remove-Module UserCatches -ErrorAction Ignore }
+
+    It 'with the constructors of the AWS SDK''s generated exceptions: (<Arguments>)' -ForEach @(
+        @{ Arguments = 'message'; Make = { [Amazon.SecretsManager.Model.ResourceNotFoundException]::new('no such secret') }; Expected = 'missing: no such secret' }
+        @{ Arguments = 'message, inner exception'; Make = { [Amazon.SecretsManager.Model.ResourceNotFoundException]::new('no such secret', [Exception]::new('inner')) }; Expected = 'missing: no such secret' }
+        @{ Arguments = 'inner exception'; Make = { [Amazon.SecretsManager.Model.ResourceNotFoundException]::new([Exception]::new('from inner')) }; Expected = 'missing: from inner' }
+        @{ Arguments = 'message, error type, code, request id, status'; Make = { [Amazon.SecretsManager.Model.LimitExceededException]::new('too many', 'Sender', 'LimitExceededException', 'req-1', 'BadRequest') }; Expected = 'service error LimitExceededException 400' }
+        @{ Arguments = 'message, inner, error type, code, request id, status'; Make = { [Amazon.SecretsManager.AmazonSecretsManagerException]::new('slow down', $null, 'Sender', 'ThrottlingException', 'req-2', 'BadRequest') }; Expected = 'service error ThrottlingException 400' }
+    ) {
+        $script:toThrow = & $Make
+        Mock -ModuleName UserCatches Write-SECSecretValue { throw $script:toThrow }
+
+        Test-AppSecret 'app/db' | Should -Be $Expected
+    }
+
+    It 'and the SDK''s settable members and base constructors' {
+        $serviceError = [Amazon.Runtime.AmazonServiceException]::new('m', [Exception]::new('i'), [Net.HttpStatusCode]::InternalServerError)
+        $serviceError.StatusCode | Should -Be 'InternalServerError'
+        $serviceError.ErrorCode = 'InternalFailure'; $serviceError.RequestId = 'r'; $serviceError.ErrorType = 'Receiver'
+        "$($serviceError.ErrorCode) $($serviceError.RequestId) $($serviceError.ErrorType)" | Should -Be 'InternalFailure r Receiver'
+        [Amazon.Runtime.AmazonServiceException]::new().Message | Should -Not -BeNullOrEmpty
+    }
+}

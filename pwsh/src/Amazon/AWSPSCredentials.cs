@@ -7,7 +7,7 @@ namespace Amazon.PowerShell.Common;
 /// to a profile (resolved by the native library at each call, so role and SSO profiles refresh). The secret
 /// key and token are internal: only <see cref="GetCredentials"/> hands them out, as AWS SDK credentials do.
 /// </summary>
-public sealed class AWSPSCredentials
+public sealed class AWSPSCredentials : Amazon.Runtime.AWSCredentials
 {
     internal AWSPSCredentials(string name, string? accessKey, string? secretKey, string? token,
         string? profileName, string? profileLocation)
@@ -33,8 +33,8 @@ public sealed class AWSPSCredentials
     internal string? Token { get; }
 
     /// <summary>The keys, as AWS SDK credentials offer them; null for a profile reference.</summary>
-    public global::SecretsManager.Native.ImmutableCredentials? GetCredentials() =>
-        AccessKey is null ? null : new global::SecretsManager.Native.ImmutableCredentials(AccessKey, SecretKey ?? "", Token);
+    public override Amazon.Runtime.ImmutableCredentials? GetCredentials() =>
+        AccessKey is null ? null : new Amazon.Runtime.ImmutableCredentials(AccessKey, SecretKey ?? "", Token);
 
     public override string ToString() => Name;
 }

@@ -11,11 +11,29 @@ namespace Amazon.Runtime
         Unknown,
     }
 
-    /// <summary>An error answered by an AWS service, as <c>Amazon.Runtime.AmazonServiceException</c>.</summary>
+    /// <summary>
+    /// An error answered by an AWS service, as <c>Amazon.Runtime.AmazonServiceException</c>, with the AWS SDK for
+    /// .NET's public constructors (Pester mocks throw these) and settable members.
+    /// </summary>
     public class AmazonServiceException : Exception
     {
-        public AmazonServiceException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-            : base(message)
+        public AmazonServiceException() { }
+
+        public AmazonServiceException(string? message) : base(message) { }
+
+        public AmazonServiceException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public AmazonServiceException(string? message, Exception? innerException, HttpStatusCode statusCode)
+            : base(message, innerException) => StatusCode = statusCode;
+
+        public AmazonServiceException(Exception? innerException) : base(innerException?.Message, innerException) { }
+
+        public AmazonServiceException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : this(message, null, errorType, errorCode, requestId, statusCode) { }
+
+        public AmazonServiceException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId,
+            HttpStatusCode statusCode)
+            : base(message, innerException)
         {
             ErrorType = errorType;
             ErrorCode = errorCode;
@@ -23,14 +41,14 @@ namespace Amazon.Runtime
             StatusCode = statusCode;
         }
 
-        public ErrorType ErrorType { get; }
+        public ErrorType ErrorType { get; set; }
 
         /// <summary>The AWS error code, e.g. <c>ResourceNotFoundException</c>.</summary>
-        public string? ErrorCode { get; }
+        public string? ErrorCode { get; set; }
 
-        public string? RequestId { get; }
+        public string? RequestId { get; set; }
 
-        public HttpStatusCode StatusCode { get; }
+        public HttpStatusCode StatusCode { get; set; }
     }
 }
 
@@ -44,7 +62,17 @@ namespace Amazon.SecretsManager
     /// </summary>
     public class AmazonSecretsManagerException : AmazonServiceException
     {
-        public AmazonSecretsManagerException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+        public AmazonSecretsManagerException(string? message) : base(message) { }
+
+        public AmazonSecretsManagerException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public AmazonSecretsManagerException(Exception? innerException) : base(innerException) { }
+
+        public AmazonSecretsManagerException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId,
+            HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public AmazonSecretsManagerException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
             : base(message, errorType, errorCode, requestId, statusCode) { }
 
         /// <summary>
@@ -74,44 +102,189 @@ namespace Amazon.SecretsManager
     }
 }
 
-// One type per error the Secrets Manager API defines, named as in the AWS SDK for .NET.
+// One type per error the Secrets Manager API defines, named as in the AWS SDK for .NET, with the five public
+// constructors its generated classes have.
 namespace Amazon.SecretsManager.Model
 {
     using Amazon.Runtime;
 
-    public class DecryptionFailureException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+    public class DecryptionFailureException : AmazonSecretsManagerException
+    {
+        public DecryptionFailureException(string? message) : base(message) { }
 
-    public class EncryptionFailureException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public DecryptionFailureException(string? message, Exception? innerException) : base(message, innerException) { }
 
-    public class InternalServiceErrorException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public DecryptionFailureException(Exception? innerException) : base(innerException) { }
 
-    public class InvalidNextTokenException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public DecryptionFailureException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
 
-    public class InvalidParameterException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public DecryptionFailureException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
 
-    public class InvalidRequestException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+    public class EncryptionFailureException : AmazonSecretsManagerException
+    {
+        public EncryptionFailureException(string? message) : base(message) { }
 
-    public class LimitExceededException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public EncryptionFailureException(string? message, Exception? innerException) : base(message, innerException) { }
 
-    public class MalformedPolicyDocumentException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public EncryptionFailureException(Exception? innerException) : base(innerException) { }
 
-    public class PreconditionNotMetException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public EncryptionFailureException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
 
-    public class PublicPolicyException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public EncryptionFailureException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
 
-    public class ResourceExistsException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+    public class InternalServiceErrorException : AmazonSecretsManagerException
+    {
+        public InternalServiceErrorException(string? message) : base(message) { }
 
-    public class ResourceNotFoundException(string message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
-        : AmazonSecretsManagerException(message, errorType, errorCode, requestId, statusCode);
+        public InternalServiceErrorException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public InternalServiceErrorException(Exception? innerException) : base(innerException) { }
+
+        public InternalServiceErrorException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public InternalServiceErrorException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class InvalidNextTokenException : AmazonSecretsManagerException
+    {
+        public InvalidNextTokenException(string? message) : base(message) { }
+
+        public InvalidNextTokenException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public InvalidNextTokenException(Exception? innerException) : base(innerException) { }
+
+        public InvalidNextTokenException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public InvalidNextTokenException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class InvalidParameterException : AmazonSecretsManagerException
+    {
+        public InvalidParameterException(string? message) : base(message) { }
+
+        public InvalidParameterException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public InvalidParameterException(Exception? innerException) : base(innerException) { }
+
+        public InvalidParameterException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public InvalidParameterException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class InvalidRequestException : AmazonSecretsManagerException
+    {
+        public InvalidRequestException(string? message) : base(message) { }
+
+        public InvalidRequestException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public InvalidRequestException(Exception? innerException) : base(innerException) { }
+
+        public InvalidRequestException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public InvalidRequestException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class LimitExceededException : AmazonSecretsManagerException
+    {
+        public LimitExceededException(string? message) : base(message) { }
+
+        public LimitExceededException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public LimitExceededException(Exception? innerException) : base(innerException) { }
+
+        public LimitExceededException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public LimitExceededException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class MalformedPolicyDocumentException : AmazonSecretsManagerException
+    {
+        public MalformedPolicyDocumentException(string? message) : base(message) { }
+
+        public MalformedPolicyDocumentException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public MalformedPolicyDocumentException(Exception? innerException) : base(innerException) { }
+
+        public MalformedPolicyDocumentException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public MalformedPolicyDocumentException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class PreconditionNotMetException : AmazonSecretsManagerException
+    {
+        public PreconditionNotMetException(string? message) : base(message) { }
+
+        public PreconditionNotMetException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public PreconditionNotMetException(Exception? innerException) : base(innerException) { }
+
+        public PreconditionNotMetException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public PreconditionNotMetException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class PublicPolicyException : AmazonSecretsManagerException
+    {
+        public PublicPolicyException(string? message) : base(message) { }
+
+        public PublicPolicyException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public PublicPolicyException(Exception? innerException) : base(innerException) { }
+
+        public PublicPolicyException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public PublicPolicyException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class ResourceExistsException : AmazonSecretsManagerException
+    {
+        public ResourceExistsException(string? message) : base(message) { }
+
+        public ResourceExistsException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public ResourceExistsException(Exception? innerException) : base(innerException) { }
+
+        public ResourceExistsException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public ResourceExistsException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
+
+    public class ResourceNotFoundException : AmazonSecretsManagerException
+    {
+        public ResourceNotFoundException(string? message) : base(message) { }
+
+        public ResourceNotFoundException(string? message, Exception? innerException) : base(message, innerException) { }
+
+        public ResourceNotFoundException(Exception? innerException) : base(innerException) { }
+
+        public ResourceNotFoundException(string? message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode) { }
+
+        public ResourceNotFoundException(string? message, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode) { }
+    }
 }

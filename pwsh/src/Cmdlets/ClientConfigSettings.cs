@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using Amazon.PowerShell.Common;
 using SecretsManager.Native.Interop;
 
 namespace SecretsManager.Native.Cmdlets;
@@ -42,18 +43,24 @@ internal sealed class ClientConfigSettings
         }
     }
 
-    /// <summary>The retry, timeout and proxy part, as the connection document's ClientConfig member.</summary>
-    public RequestDocument? Document()
+    /// <summary>
+    /// The retry, timeout and proxy part, as the connection document's ClientConfig member. The shell's proxy
+    /// (<c>$AWSProxy</c>), when given, replaces this object's proxy settings, as in AWS Tools.
+    /// </summary>
+    public RequestDocument? Document(ProxySettings? shellProxy = null)
     {
-        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null && _proxyHost is null) return null;
+        var (host, port, credentials) = shellProxy is null
+            ? (_proxyHost, _proxyPort, _proxyCredentials)
+            : (shellProxy.Hostname, shellProxy.Port, ShellProxy.Credential(shellProxy) is { } c ? (c.UserName, c.Password) : ((string, string)?)null);
+        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null && host is null) return null;
         return new RequestDocument()
             .Add("MaxErrorRetry", _maxErrorRetry)
             .Add("RetryMode", _retryMode)
             .Add("TimeoutMs", _timeoutMs)
-            .Add("ProxyHost", _proxyHost)
-            .Add("ProxyPort", _proxyPort)
-            .Add("ProxyUserName", _proxyCredentials?.User)
-            .Add("ProxyPassword", _proxyCredentials?.Password);
+            .Add("ProxyHost", host)
+            .Add("ProxyPort", port)
+            .Add("ProxyUserName", credentials?.Item1)
+            .Add("ProxyPassword", credentials?.Item2);
     }
 
     private static ClientConfigSettings Parse(object config)
@@ -162,18 +169,24 @@ internal sealed class ClientConfigSettings
         }
     }
 
-    /// <summary>A TimeSpan, a TimeSpan string ('00:00:10'), or a number of seconds.</summary>
+    /// <summary>The AWS SDK's ClientConfig.MaxTimeout: the longest Timeout it accepts (int.MaxValue milliseconds).</summary>
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    /// <summary>A TimeSpan, a TimeSpan string ('00:00:10'), or a number of seconds; longer than zero, at most MaxTimeout.</summary>
     private static long TimeoutMs(object value)
     {
-        var span = value switch
+        var milliseconds = value switch
         {
-            TimeSpan timeSpan => timeSpan,
-            string text when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            int or long or double or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+            TimeSpan timeSpan => timeSpan.TotalMilliseconds,
+            string text when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var parsed) => parsed.TotalMilliseconds,
+            // As a double, so that no number (1e300, NaN) can overflow the conversion itself.
+            byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal =>
+                Convert.ToDouble(value, CultureInfo.InvariantCulture) * 1000,
             _ => throw Error("Timeout must be a TimeSpan (for example [timespan]'00:00:10') or a number of seconds."),
         };
-        if (span <= TimeSpan.Zero) throw Error("Timeout must be longer than zero.");
-        return (long)Math.Ceiling(span.TotalMilliseconds);
+        if (double.IsNaN(milliseconds) || milliseconds <= 0) throw Error("Timeout must be longer than zero.");
+        if (milliseconds > MaxTimeout.TotalMilliseconds) throw Error($"Timeout must be at most {MaxTimeout} (the AWS SDK's ClientConfig.MaxTimeout).");
+        return (long)Math.Ceiling(milliseconds);
     }
 
     private static ArgumentException Error(string detail) =>

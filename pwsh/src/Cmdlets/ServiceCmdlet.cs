@@ -41,12 +41,13 @@ public abstract class ServiceCmdlet : PSCmdlet
     public string? ProfileLocation { get; set; }
 
     /// <summary>
-    /// A credential object: this module's <see cref="Amazon.PowerShell.Common.AWSPSCredentials"/> or anything
-    /// with <c>GetCredentials()</c> returning AccessKey/SecretKey/Token (AWS Tools' AWSCredentials). By property
-    /// name only: typed as object, binding it by value would capture every piped input.
+    /// A credential object, bound from the pipeline by value as in AWS Tools: typed, so that only credential
+    /// objects bind that way. Objects of other types with <c>GetCredentials()</c> (the AWS SDK's AWSCredentials)
+    /// are converted when given by name.
     /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public object? Credential { get; set; }
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [CredentialTransformation]
+    public Amazon.Runtime.AWSCredentials? Credential { get; set; }
 
     /// <summary>Only for SAML role profiles, which are not supported: using it is a clear error.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -56,8 +57,13 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? ClientConfig { get; set; }
 
-    /// <summary>The call in flight, for <see cref="StopProcessing"/>.</summary>
-    private volatile NativeCall? _running;
+    /// <summary>The call in flight, for <see cref="StopProcessing"/>; set and read under <see cref="_stopGate"/>.</summary>
+    private NativeCall? _running;
+
+    /// <summary>A Stop arrived: any call opened from now on is cancelled as soon as it exists.</summary>
+    private bool _stopRequested;
+
+    private readonly object _stopGate = new();
 
     /// <summary>
     /// Opens a native call and resolves its region and credentials, as AWS Tools does before
@@ -76,8 +82,10 @@ public abstract class ServiceCmdlet : PSCmdlet
         byte[]? document = null;
         try
         {
+            // From here a Stop cancels the handle, also while the document is built: the native call then
+            // fails at once instead of running its lookups.
+            Track(call);
             document = ConnectionDocument().ToUtf8();
-            _running = call;
             if (!call.Connect(document).IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
@@ -91,7 +99,7 @@ public abstract class ServiceCmdlet : PSCmdlet
         }
         catch
         {
-            _running = null;
+            EndCall();
             call.Dispose();
             throw;
         }
@@ -118,11 +126,34 @@ public abstract class ServiceCmdlet : PSCmdlet
             || action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
-    /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>
-    internal void EndCall() => _running = null;
+    /// <summary>Makes <paramref name="call"/> the one a Stop cancels; cancels it now if a Stop came first.</summary>
+    private void Track(NativeCall call)
+    {
+        lock (_stopGate)
+        {
+            _running = call;
+            if (_stopRequested) call.Cancel();
+        }
+    }
 
-    /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
-    protected override void StopProcessing() => _running?.Cancel();
+    /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>
+    internal void EndCall()
+    {
+        lock (_stopGate) _running = null;
+    }
+
+    /// <summary>
+    /// Ctrl+C / Stop-Job: cancel the native call, which then returns at once. A Stop that comes before the
+    /// call's handle exists, or between the handle and the native call, is remembered and cancels it too.
+    /// </summary>
+    protected override void StopProcessing()
+    {
+        lock (_stopGate)
+        {
+            _stopRequested = true;
+            _running?.Cancel();
+        }
+    }
 
     /// <summary>
     /// Where to call and as whom, as the native library's connection document: the parameters, plus what
@@ -131,15 +162,16 @@ public abstract class ServiceCmdlet : PSCmdlet
     private RequestDocument ConnectionDocument()
     {
         var config = ClientConfigSettings.Read(ClientConfig, this);
+        var endpointUrl = string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl;
         var document = new RequestDocument()
             .Add("Region", RegionName(Region) ?? config.Region)
-            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl)
+            .Add("EndpointUrl", endpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
             .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
-            .Add("ClientConfig", config.Document());
+            .Add("ClientConfig", config.Document(ShellProxySettings(endpointUrl)));
         if (Credential is not null)
         {
             document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));
@@ -148,9 +180,28 @@ public abstract class ServiceCmdlet : PSCmdlet
         {
             document.Add("StoredCredentials", ShellCredentials.Describe(this, stored, "StoredAWSCredentials"));
         }
+        else if (ShellCredentials.StoredByAwsTools(this))
+        {
+            // The chain decides whether it gets that far (key parameters, -ProfileName and -Credential come first).
+            document.Add("StoredCredentials", new RequestDocument().Add("Unreadable", "AWS.Tools.Common"));
+        }
         return document
             .Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string)
             .Add("Environment", ShellCredentials.Environment());
+    }
+
+    /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>
+    private Amazon.PowerShell.Common.ProxySettings? ShellProxySettings(string? endpointUrl)
+    {
+        try
+        {
+            return ShellProxy.For(this, endpointUrl);
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, ShellProxy.VariableName));
+            throw; // not reached
+        }
     }
 
     /// <summary>A region given as a system name, or as a region object with a <c>Region</c> property.</summary>

@@ -8,7 +8,6 @@ namespace SecretsManager.Native.Cmdlets;
 /// <summary>What one pipeline invocation of Write-SECSecretValue leaves in <c>$AWSHistory</c>.</summary>
 internal sealed class HistoryRecorder
 {
-    private const string VariableName = "AWSHistory";
     private readonly AWSCmdletHistoryBuffer _buffer = AWSCmdletHistoryBuffer.Instance;
     private readonly AWSCmdletHistory _entry;
     private bool _pushed;
@@ -16,10 +15,7 @@ internal sealed class HistoryRecorder
     /// <summary>Makes <c>$AWSHistory</c> visible (as AWS Tools V4 does on first use) and starts this invocation's entry.</summary>
     public HistoryRecorder(PSCmdlet cmdlet)
     {
-        if (cmdlet.SessionState.PSVariable.Get(VariableName) is null)
-        {
-            cmdlet.SessionState.PSVariable.Set("global:" + VariableName, new PSObject(_buffer));
-        }
+        HistoryVariable.Ensure(cmdlet.SessionState.PSVariable);
         _entry = _buffer.StartCommand(cmdlet.MyInvocation.MyCommand.Name);
     }
 

@@ -9,7 +9,7 @@ namespace SecretsManager.Native.Interop;
 /// One call into the native library: owns its handle (freed exactly once, on Dispose), can be
 /// cancelled from another thread, and reads back what the call left.
 /// </summary>
-internal sealed unsafe class NativeCall : IDisposable
+internal sealed unsafe partial class NativeCall : IDisposable
 {
     private const int StackBufferSize = 512;
     private readonly object _gate = new();
@@ -46,11 +46,14 @@ internal sealed unsafe class NativeCall : IDisposable
     }
 
     /// <summary>Resolves region and credentials and prepares the client; the span is only borrowed.</summary>
-    public CallStatus Connect(ReadOnlySpan<byte> connectionJson)
+    public CallStatus Connect(ReadOnlySpan<byte> connectionJson) => WithDocument(connectionJson, Interop.sm_call_connect);
+
+    /// <summary>Runs an export that takes this call and one document, borrowed while it runs.</summary>
+    private CallStatus WithDocument(ReadOnlySpan<byte> document, Func<ulong, SliceByte, CallStatus> export)
     {
-        fixed (byte* json = connectionJson)
+        fixed (byte* json = document)
         {
-            return Interop.sm_call_connect(_handle, SliceByte.From((IntPtr)json, (ulong)connectionJson.Length));
+            return export(_handle, SliceByte.From((IntPtr)json, (ulong)document.Length));
         }
     }
 

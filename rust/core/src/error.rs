@@ -11,6 +11,8 @@ pub enum ErrorKind {
     Credentials,
     /// No region could be found.
     Region,
+    /// A profile file could not be written (or read before writing); the message names the file.
+    ProfileFile,
     /// An SSO profile's cached token has expired (or the portal rejected it): the user must log in again.
     LoginExpired,
     /// The service answered with an error (`CallError::code` holds its code).

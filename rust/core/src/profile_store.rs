@@ -9,6 +9,7 @@
 #![allow(deprecated)]
 
 use crate::target::ShellEnvironment;
+use crate::{profile_paths, profile_sections};
 use aws_config::profile::ProfileSet;
 use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
 use aws_types::os_shim_internal::{Env, Fs};
@@ -129,24 +130,30 @@ impl ProfileStore {
         profiles.get_profile(&key(profile)).and_then(|p| p.get(name)).filter(|v| !v.is_empty()).map(str::to_string)
     }
 
+    /// The profiles of these files, each with the file that names it, in the order a reader meets them:
+    /// the credentials file's, then those the config file adds. Only sections aws-config reads as
+    /// profiles count (not `[sso-session x]` or `[services x]` of a config file).
+    pub(crate) async fn list(&self) -> Vec<(String, PathBuf)> {
+        let profiles = self.profiles().await;
+        let mut listed: Vec<(String, PathBuf)> = Vec::new();
+        for (kind, path) in self.paths().into_iter().rev() {
+            let text = self.reads.text(&path).unwrap_or_default();
+            for line in text.lines() {
+                let Some(name) = profile_sections::header(line).and_then(|h| profile_sections::profile_name(h, kind))
+                else {
+                    continue;
+                };
+                if profiles.get_profile(&key(name)).is_some() && !listed.iter().any(|(seen, _)| seen == name) {
+                    listed.push((name.to_string(), path.clone()));
+                }
+            }
+        }
+        listed
+    }
+
     /// The files this store reads, as aws-config finds them (config first: credentials override it).
     fn paths(&self) -> Vec<(ProfileFileKind, PathBuf)> {
-        if let Some(location) = &self.location {
-            return vec![(ProfileFileKind::Credentials, PathBuf::from(location))];
-        }
-        // Without a home directory there are no default files (never ./.aws of the current directory).
-        let home = home_directory(&self.env);
-        let place = |variable: &str, default: &str| match self.env.get(variable) {
-            Some(path) => expand_home(path, home.as_deref()),
-            None => Some(PathBuf::from(home.as_deref()?).join(".aws").join(default)),
-        };
-        [
-            (ProfileFileKind::Config, place("AWS_CONFIG_FILE", "config")),
-            (ProfileFileKind::Credentials, place("AWS_SHARED_CREDENTIALS_FILE", "credentials")),
-        ]
-        .into_iter()
-        .filter_map(|(kind, path)| Some((kind, path?)))
-        .collect()
+        profile_paths::files(self.location.as_deref(), &self.env)
     }
 }
 
@@ -168,15 +175,8 @@ fn key(name: &str) -> String {
 fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
     let mut renamed = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
-        let name = line.trim().strip_prefix('[').and_then(|rest| rest.split(']').next()).and_then(|header| {
-            let header = header.trim();
-            match kind {
-                ProfileFileKind::Config => header.strip_prefix("profile ").map(str::trim),
-                _ => Some(header),
-            }
-        });
-        match name {
-            Some(name) if !name.is_empty() && !is_valid_name(name) => {
+        match profile_sections::header(line).and_then(|header| profile_sections::profile_name(header, kind)) {
+            Some(name) if !is_valid_name(name) => {
                 let prefix = if matches!(kind, ProfileFileKind::Config) { "profile " } else { "" };
                 renamed.push_str(&format!("[{prefix}{}]\n", key(name)));
             }
@@ -189,33 +189,6 @@ fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
 #[cfg(test)]
 #[path = "../tests/support/temp_home.rs"]
 mod temp_home;
-
-/// The home directory as aws-config finds it: `HOME`, then on Windows `USERPROFILE`, then
-/// `HOMEDRIVE` + `HOMEPATH`.
-fn home_directory(env: &ShellEnvironment) -> Option<String> {
-    let set = |name: &str| env.get(name).filter(|value| !value.is_empty());
-    if let Some(home) = set("HOME") {
-        return Some(home.to_string());
-    }
-    if !cfg!(windows) {
-        return None;
-    }
-    set("USERPROFILE").map(str::to_string).or_else(|| Some(format!("{}{}", set("HOMEDRIVE")?, set("HOMEPATH")?)))
-}
-
-/// `path` with a leading `~` component replaced by `home`, as aws-config does (so `~\.aws\x` works on
-/// Windows, where `\` separates components). `None` when it starts with `~` and there is no home.
-fn expand_home(path: &str, home: Option<&str>) -> Option<PathBuf> {
-    let mut components = std::path::Path::new(path).components();
-    match components.next() {
-        Some(std::path::Component::Normal(first)) if first == "~" => {
-            let mut expanded = PathBuf::from(home?);
-            expanded.extend(components);
-            Some(expanded)
-        }
-        _ => Some(PathBuf::from(path)),
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -294,37 +267,6 @@ mod tests {
         assert_eq!(block(store.at(None).locate("p")).as_deref(), Some("p"));
         assert_eq!(block(store.property(LEGACY_DEFAULT, "region")), None);
         assert_eq!(parses_on_this_thread() - before, 1);
-    }
-
-    #[test]
-    fn without_a_home_directory_only_files_named_by_variables_are_read() {
-        let env = |pairs: &[(&str, &str)]| {
-            ShellEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
-        };
-        assert!(ProfileStore::new(None, &env(&[])).paths().is_empty(), "never ./.aws of the current directory");
-        let named = ProfileStore::new(None, &env(&[("AWS_CONFIG_FILE", "/etc/aws/config")])).paths();
-        assert_eq!(named.len(), 1);
-        assert_eq!(named[0].1, PathBuf::from("/etc/aws/config"));
-        let home = ProfileStore::new(None, &env(&[("HOME", "/home/u")])).paths();
-        assert_eq!(home[1].1, PathBuf::from("/home/u/.aws/credentials"));
-        let tilde = ProfileStore::new(None, &env(&[("HOME", "/home/u"), ("AWS_CONFIG_FILE", "~/work/config")])).paths();
-        assert_eq!(tilde[0].1, PathBuf::from("/home/u/work/config"));
-        let no_home = ProfileStore::new(None, &env(&[("AWS_SHARED_CREDENTIALS_FILE", "~/creds")])).paths();
-        assert!(no_home.is_empty(), "~ without a home directory names no file");
-    }
-
-    #[test]
-    fn the_home_directory_is_found_as_aws_config_finds_it() {
-        let env = |pairs: &[(&str, &str)]| {
-            ShellEnvironment(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
-        };
-        assert_eq!(home_directory(&env(&[("HOME", "/h"), ("USERPROFILE", "/u")])).as_deref(), Some("/h"));
-        let windows_only = env(&[("USERPROFILE", r"C:\Users\u"), ("HOMEDRIVE", "D:"), ("HOMEPATH", r"\u")]);
-        let expected = if cfg!(windows) { Some(r"C:\Users\u") } else { None };
-        assert_eq!(home_directory(&windows_only).as_deref(), expected);
-        let drive_and_path = env(&[("HOMEDRIVE", "D:"), ("HOMEPATH", r"\u")]);
-        let expected = if cfg!(windows) { Some(r"D:\u") } else { None };
-        assert_eq!(home_directory(&drive_and_path).as_deref(), expected);
     }
 
     #[test]

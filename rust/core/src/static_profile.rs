@@ -10,7 +10,7 @@ use aws_credential_types::Credentials;
 
 /// Settings that make aws-config read a profile as something other than plain keys (role, web
 /// identity, SSO, login session, credential process), or that it would add to the keys.
-const OTHER_KINDS: &[&str] = &[
+pub(crate) const OTHER_KINDS: &[&str] = &[
     "role_arn",
     "source_profile",
     "credential_source",

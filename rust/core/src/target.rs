@@ -1,8 +1,9 @@
 //! Where a call goes and as whom: region, endpoint and the inputs of the credential and region chains.
 
-use std::collections::HashMap;
 use std::fmt;
 use zeroize::Zeroizing;
+
+pub use crate::shell_environment::ShellEnvironment;
 
 /// Access key, secret key and optional session token given explicitly by the caller.
 #[derive(Clone)]
@@ -28,26 +29,16 @@ impl fmt::Debug for ExplicitKeys {
 #[derive(Debug, Clone)]
 pub enum CredentialObject {
     Keys(ExplicitKeys),
-    Profile { name: String, location: Option<String> },
-}
-
-/// The `AWS_*` (and `HOME`) variables of the calling shell. The cmdlet gathers them because .NET keeps
-/// its own copy of the environment, which `getenv` does not see.
-#[derive(Clone, Default)]
-pub struct ShellEnvironment(pub HashMap<String, String>);
-
-impl ShellEnvironment {
-    /// A variable's value when it is set and not empty.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str).filter(|v| !v.is_empty())
-    }
-}
-
-impl fmt::Debug for ShellEnvironment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Names only: AWS_SECRET_ACCESS_KEY may be among them.
-        f.debug_list().entries(self.0.keys()).finish()
-    }
+    Profile {
+        name: String,
+        location: Option<String>,
+    },
+    /// An object whose keys another module keeps to itself (AWS.Tools.Common's `AWSPSCredentials` in
+    /// `$StoredAWSCredentials`); `owner` names that module. Reaching it in the chain is a clear failure, never a
+    /// silent fall-through to whatever credentials come next.
+    Unreadable {
+        owner: String,
+    },
 }
 
 /// The service endpoint and the inputs of the credential and region chains for one call.

@@ -31,6 +31,8 @@ pub enum FailureKind {
     Region = 201,
     /// An SSO login has expired; AWS Tools raises `UnauthorizedAccessException` for it.
     LoginExpired = 202,
+    /// A profile file could not be written; the message names the file.
+    ProfileFile = 203,
     Service = 300,
     Transport = 400,
     Timeout = 401,
@@ -45,6 +47,7 @@ impl From<ErrorKind> for FailureKind {
             ErrorKind::Credentials => Self::Credentials,
             ErrorKind::Region => Self::Region,
             ErrorKind::LoginExpired => Self::LoginExpired,
+            ErrorKind::ProfileFile => Self::ProfileFile,
             ErrorKind::Service => Self::Service,
             ErrorKind::Transport => Self::Transport,
             ErrorKind::Timeout => Self::Timeout,

@@ -13,13 +13,13 @@ use interoptopus::ffi;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 
 /// A reader's pick from an outcome: the text, nothing, or an index past the end.
-enum Pick<'a> {
+pub(crate) enum Pick<'a> {
     Text(&'a str),
     Absent,
     BadIndex,
 }
 
-fn non_empty(text: Option<&str>) -> Pick<'_> {
+pub(crate) fn non_empty(text: Option<&str>) -> Pick<'_> {
     match text {
         Some(text) if !text.is_empty() => Pick::Text(text),
         _ => Pick::Absent,
@@ -29,18 +29,18 @@ fn non_empty(text: Option<&str>) -> Pick<'_> {
 fn of_result(outcome: &Outcome, pick: impl FnOnce(&PutSecretValueResult) -> Pick<'_>) -> Pick<'_> {
     match outcome {
         Outcome::PutSecretValue(result) => pick(result),
-        Outcome::Failed(_) => Pick::Absent,
+        Outcome::Profiles(_) | Outcome::Failed(_) => Pick::Absent,
     }
 }
 
 fn of_failure(outcome: &Outcome, pick: impl FnOnce(&CallError) -> &str) -> Pick<'_> {
     match outcome {
         Outcome::Failed(error) => non_empty(Some(pick(error))),
-        Outcome::PutSecretValue(_) => Pick::Absent,
+        Outcome::PutSecretValue(_) | Outcome::Profiles(_) => Pick::Absent,
     }
 }
 
-fn read_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Outcome) -> Pick<'_>) -> TextAnswer {
+pub(crate) fn read_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Outcome) -> Pick<'_>) -> TextAnswer {
     read_call_text(call, buffer, |live, write| live.with_outcome(|outcome| write(outcome.map_or(Pick::Absent, pick))))
 }
 
@@ -77,7 +77,7 @@ fn read_call_text(
     )
 }
 
-fn read_number(call: u64, pick: impl FnOnce(&Outcome) -> Option<i64>) -> NumberAnswer {
+pub(crate) fn read_number(call: u64, pick: impl FnOnce(&Outcome) -> Option<i64>) -> NumberAnswer {
     catch_panic(
         || ffi::None,
         || {
@@ -137,6 +137,7 @@ pub fn sm_call_request_id(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
     read_text(call, buffer, |o| match o {
         Outcome::PutSecretValue(r) => non_empty(r.request_id.as_deref()),
         Outcome::Failed(e) => non_empty(Some(&e.request_id)),
+        Outcome::Profiles(_) => Pick::Absent,
     })
 }
 
@@ -165,6 +166,7 @@ pub fn sm_call_http_status(call: u64) -> NumberAnswer {
         let status = match o {
             Outcome::PutSecretValue(r) => r.http_status,
             Outcome::Failed(e) => e.http_status,
+            Outcome::Profiles(_) => 0,
         };
         (status != 0).then_some(i64::from(status))
     })
@@ -184,7 +186,7 @@ pub fn sm_call_content_length(call: u64) -> NumberAnswer {
 pub fn sm_call_version_stage_count(call: u64) -> NumberAnswer {
     read_number(call, |o| match o {
         Outcome::PutSecretValue(r) => i64::try_from(r.version_stages.len()).ok(),
-        Outcome::Failed(_) => None,
+        Outcome::Profiles(_) | Outcome::Failed(_) => None,
     })
 }
 

@@ -2,6 +2,7 @@
 //! found: no pointer from the caller is ever dereferenced.
 
 use once_cell::sync::Lazy;
+use secretsmanager_native_core::profile_files::Profile;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,6 +13,8 @@ use tokio_util::sync::CancellationToken;
 #[derive(Debug, Clone)]
 pub(crate) enum Outcome {
     PutSecretValue(PutSecretValueResult),
+    /// Profiles listed, found (at most one) or written (the one written).
+    Profiles(Vec<Profile>),
     Failed(CallError),
 }
 

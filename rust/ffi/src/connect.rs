@@ -131,6 +131,28 @@ mod tests {
     }
 
     #[test]
+    fn stored_credentials_another_module_keeps_to_itself_fail_clearly_where_the_chain_reaches_them() {
+        let stored = r#""StoredCredentials":{"Unreadable":"AWS.Tools.Common"},"Environment":{"AWS_ACCESS_KEY_ID":"AKIDENV","AWS_SECRET_ACCESS_KEY":"s","HOME":"/nonexistent"}"#;
+        // Reached: a credentials failure naming the variable and the module, not the environment keys after it.
+        let call = sm_call_new();
+        let json = format!(r#"{{"Region":"us-east-1","EndpointUrl":"http://127.0.0.1:9",{stored}}}"#);
+        assert_eq!(connect(call, json.as_bytes()), CallStatus::Failed);
+        assert_eq!(sm_call_failure_kind(call), FailureKind::Credentials);
+        let message = text(|c, b| sm_call_error_message(c, b), call).unwrap();
+        assert!(
+            message.starts_with("The shell variable $StoredAWSCredentials holds credentials set by AWS.Tools.Common")
+        );
+        sm_call_free(call);
+        // Not reached: the key parameters come first in the chain.
+        let call = sm_call_new();
+        let json = format!(
+            r#"{{"Region":"us-east-1","EndpointUrl":"http://127.0.0.1:9","AccessKey":"a","SecretKey":"b",{stored}}}"#
+        );
+        assert_eq!(connect(call, json.as_bytes()), CallStatus::Ok);
+        sm_call_free(call);
+    }
+
+    #[test]
     fn a_failed_resolution_is_not_kept() {
         let json = br#"{"AccessKey":"never-kept","SecretKey":"b","Environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent"}}"#;
         let call = sm_call_new();

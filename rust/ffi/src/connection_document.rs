@@ -43,13 +43,17 @@ struct CredentialDocument {
     session_token: Option<Zeroizing<String>>,
     profile_name: Option<String>,
     profile_location: Option<String>,
+    /// The module whose credential object the shell holds but can't open (see `CredentialObject::Unreadable`).
+    unreadable: Option<String>,
 }
 
 /// The retry and timeout settings of `-ClientConfig` (the C# side reads the user's object).
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct ClientConfigDocument {
-    max_error_retry: Option<u32>,
+    /// Signed and wide, so that any whole number the user gave (-1, 2^40) is refused by `validate`, naming
+    /// ClientConfig, rather than by the JSON parser as a malformed document.
+    max_error_retry: Option<i64>,
     retry_mode: Option<String>,
     timeout_ms: Option<u64>,
     proxy_host: Option<String>,
@@ -74,7 +78,8 @@ impl ClientConfigDocument {
 
     fn settings(&self) -> Result<CallSettings, CallError> {
         Ok(CallSettings {
-            max_error_retry: self.max_error_retry,
+            // Out of u32's range is out of the allowed 0 to 10 as well: CallSettings::validate says so.
+            max_error_retry: self.max_error_retry.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
             retry_mode: self.retry_mode.as_deref().map(RetryMode::parse).transpose()?.unwrap_or_default(),
             timeout: self.timeout_ms.map(Duration::from_millis),
         })
@@ -113,6 +118,9 @@ impl ConnectionDocument {
 
 impl CredentialDocument {
     fn object(&self) -> Option<CredentialObject> {
+        if let Some(owner) = non_empty(&self.unreadable) {
+            return Some(CredentialObject::Unreadable { owner });
+        }
         if let Some(keys) = keys(&self.access_key, &self.secret_key, &self.session_token) {
             return Some(CredentialObject::Keys(keys));
         }
@@ -181,6 +189,12 @@ mod tests {
         assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
         let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
         assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
+        // Any whole number parses; one out of range is an argument error naming ClientConfig, not a malformed document.
+        for retries in ["-1", "11", "1099511627776"] {
+            let json = format!(r#"{{"ClientConfig":{{"MaxErrorRetry":{retries}}}}}"#);
+            let settings = ConnectionDocument::parse(json.as_bytes()).unwrap().target().unwrap().call_settings;
+            assert_eq!(settings.validate().unwrap_err().parameter, "ClientConfig", "{retries}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! # Conventions
 //!
-//! - **Names**: every export is `sm_<noun>_<verb>` (`sm_call_new`, `sm_put_secret_value`).
+//! - **Names**: every export is `sm_<noun>_<verb>` (`sm_call_new`, `sm_put_secret_value`,
+//!   `sm_profile_list`); readers are `sm_<noun>_<value>` (`sm_call_arn`, `sm_environment_names`).
 //! - **Handles, not pointers**: state lives in Rust behind a `u64` call handle from [`sm_call_new`](fn@sm_call_new).
 //!   A handle that is unknown, already freed or made up is reported (`BadHandle`), never
 //!   dereferenced, so a double free is harmless.
@@ -20,6 +21,8 @@
 //!   [`TextStatus`]) whose numbers are part of the contract.
 //! - **Panics stop at the boundary**: every export runs inside `boundary::catch_panic` and answers
 //!   `Panic` (or the reader's fallback); no unwinding reaches the caller.
+//! - **Secrets go in as slices of their own**: the secret value, and the secret key and session token
+//!   that [`sm_profile_write`](fn@sm_profile_write) stores, never travel inside a JSON document.
 //! - **Threads**: every export may be called from any thread; [`sm_call_cancel`](fn@sm_call_cancel) is meant to be
 //!   called from another thread while [`sm_put_secret_value`](fn@sm_put_secret_value) blocks on the same handle.
 //!
@@ -47,8 +50,12 @@ mod call_registry;
 mod connect;
 mod connection_document;
 mod connection_reuse;
+mod environment_names;
 #[cfg(test)]
 mod garbage_tests;
+mod profile_document;
+mod profile_readers;
+mod profiles;
 mod put_request;
 mod put_secret_value;
 mod slices;
@@ -61,6 +68,9 @@ pub use api_guard::{__api_guard, API_HASH, inventory_hash};
 pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
 pub use call_readers::*;
 pub use connect::sm_call_connect;
+pub use environment_names::sm_environment_names;
+pub use profile_readers::*;
+pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_remove, sm_profile_write};
 pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 
 use interoptopus::function;
@@ -91,5 +101,16 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_error_code))
         .register(function!(sm_call_error_message))
         .register(function!(sm_call_error_parameter))
+        .register(function!(sm_environment_names))
+        .register(function!(sm_profile_list))
+        .register(function!(sm_profile_find))
+        .register(function!(sm_profile_write))
+        .register(function!(sm_profile_remove))
+        .register(function!(sm_call_profile_count))
+        .register(function!(sm_call_profile_name))
+        .register(function!(sm_call_profile_location))
+        .register(function!(sm_call_profile_access_key))
+        .register(function!(sm_call_profile_secret_key))
+        .register(function!(sm_call_profile_session_token))
         .validate()
 }

@@ -17,7 +17,7 @@ internal static class CredentialFactory
         }
         if (!string.IsNullOrEmpty(profileName))
         {
-            return FromProfile(profileName, profileLocation);
+            return FromProfile(cmdlet, profileName, profileLocation);
         }
         if (credential is not null)
         {
@@ -31,20 +31,15 @@ internal static class CredentialFactory
     }
 
     /// <summary>
-    /// A profile: its keys when it holds static keys (so GetCredentials() works), else a reference that the
+    /// A profile: its keys when it holds plain keys (so GetCredentials() works), else a reference that the
     /// native library resolves at each call (role, SSO, process, web identity profiles). Missing: null.
     /// </summary>
-    internal static AWSPSCredentials? FromProfile(string name, string? location)
+    internal static AWSPSCredentials? FromProfile(PSCmdlet cmdlet, string name, string? location)
     {
-        var credentials = ProfileIni.Read(ProfileIni.CredentialsFile(location));
-        if (credentials.TryGetValue(name, out var values)
-            && values.TryGetValue("aws_access_key_id", out var access)
-            && values.TryGetValue("aws_secret_access_key", out var secret))
-        {
-            values.TryGetValue("aws_session_token", out var token);
-            return new AWSPSCredentials(name, access, secret, token, name, location);
-        }
-        var known = credentials.ContainsKey(name) || (location is null && ProfileIni.Read(ProfileIni.ConfigFile(), configFile: true).ContainsKey(name));
-        return known ? new AWSPSCredentials(name, null, null, null, name, location) : null;
+        var (found, keys) = ProfileFiles.Find(cmdlet, name, location);
+        if (!found) return null;
+        return keys is null
+            ? new AWSPSCredentials(name, null, null, null, name, location)
+            : new AWSPSCredentials(name, keys.AccessKey, keys.SecretKey, keys.Token, name, location);
     }
 }

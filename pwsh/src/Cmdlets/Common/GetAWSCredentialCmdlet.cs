@@ -1,71 +1,61 @@
-using System;
-using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using Amazon.PowerShell.Common;
 
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// Get-AWSCredential: the shell's $StoredAWSCredentials, a profile's credentials (-ProfileName), or the
-/// profiles that exist (-ListProfileDetail).
+/// Get-AWSCredential, with AWS Tools' parameter sets: the shell's $StoredAWSCredentials, a profile's
+/// credentials (-ProfileName; nothing when there is no such profile), the profile names (-ListProfile,
+/// deprecated in AWS Tools, with its warning) or the profiles with their files (-ListProfileDetail).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "AWSCredential", DefaultParameterSetName = "Stored")]
+[Cmdlet(VerbsCommon.Get, "AWSCredential", DefaultParameterSetName = "Shell")]
 [Alias("Get-AWSCredentials")]
+[OutputType(typeof(AWSPSCredentials), typeof(string), typeof(ProfileInfo))]
 public sealed class GetAWSCredentialCmdlet : PSCmdlet
 {
-    [Parameter(ParameterSetName = "Profile", Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>AWS Tools' words, byte for byte.</summary>
+    internal const string ListProfileDeprecated =
+        "The ListProfile switch is deprecated and will be removed from a future release.  Please use ListProfileDetail instead.";
+
+    [Parameter(ParameterSetName = "SingleProfile", Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("StoredCredentials", "AWSProfileName")]
     public string? ProfileName { get; set; }
 
-    [Parameter(ParameterSetName = "Profile", ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = "List")]
+    [Parameter(ParameterSetName = "SingleProfile", ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "ListName", ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = "ListDetail", ValueFromPipelineByPropertyName = true)]
     [Alias("AWSProfilesLocation", "ProfilesLocation")]
     public string? ProfileLocation { get; set; }
 
-    [Parameter(ParameterSetName = "List", Mandatory = true)]
+    [Parameter(ParameterSetName = "ListName", ValueFromPipelineByPropertyName = true)]
+    [Alias("ListStoredCredentials", "ListProfiles")]
+    public SwitchParameter ListProfile { get; set; }
+
+    [Parameter(ParameterSetName = "ListDetail", ValueFromPipelineByPropertyName = true)]
     public SwitchParameter ListProfileDetail { get; set; }
 
     protected override void ProcessRecord()
     {
         var location = ShellCredentials.ResolvePath(this, ProfileLocation);
-        switch (ParameterSetName)
+        if (ListProfile.IsPresent)
         {
-            case "List":
-                foreach (var detail in ProfileDetails(location)) WriteObject(detail);
-                break;
-            case "Profile":
-                var found = CredentialFactory.FromProfile(ProfileName!, location);
-                if (found is null)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException($"Profile '{ProfileName}' was not found.", nameof(ProfileName)),
-                        "ProfileNotFound", ErrorCategory.ObjectNotFound, ProfileName));
-                    return;
-                }
-                WriteObject(found);
-                break;
-            default:
-                if (ShellCredentials.Stored(this) is { } stored) WriteObject(stored);
-                break;
+            WriteWarning(ListProfileDeprecated);
+            WriteObject(ProfileFiles.List(this, location).Select(profile => profile.Name), enumerateCollection: true);
+            return;
         }
-    }
-
-    /// <summary>ProfileName / StoreTypeName / ProfileLocation for each profile, credentials file first.</summary>
-    private static IEnumerable<PSObject> ProfileDetails(string? location)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var credentialsFile = ProfileIni.CredentialsFile(location);
-        var files = new List<(string Path, bool Config)> { (credentialsFile, false) };
-        if (location is null) files.Add((ProfileIni.ConfigFile(), true));
-        foreach (var (path, config) in files)
+        if (ListProfileDetail.IsPresent)
         {
-            foreach (var name in ProfileIni.Read(path, config).Keys)
-            {
-                if (!seen.Add(name)) continue;
-                var detail = new PSObject();
-                detail.Properties.Add(new PSNoteProperty("ProfileName", name));
-                detail.Properties.Add(new PSNoteProperty("StoreTypeName", "SharedCredentialsFile"));
-                detail.Properties.Add(new PSNoteProperty("ProfileLocation", path));
-                yield return detail;
-            }
+            var details = ProfileFiles.List(this, location).Select(profile => new ProfileInfo(profile.Name, profile.Location));
+            WriteObject(details, enumerateCollection: true);
+            return;
         }
+        if (string.IsNullOrEmpty(ProfileName))
+        {
+            if (ShellCredentials.Stored(this) is { } stored) WriteObject(stored);
+            return;
+        }
+        // As in AWS Tools, a profile that does not exist gives nothing, not an error.
+        if (CredentialFactory.FromProfile(this, ProfileName, location) is { } found) WriteObject(found);
     }
 }

@@ -63,11 +63,8 @@ public sealed class SetAWSCredentialCmdlet : PSCmdlet
         {
             Fail(new ArgumentException("-StoreAs needs keys (-AccessKey and -SecretKey, or a credential object with keys)."), "StoreAsNeedsKeys");
         }
-        ProfileIni.WriteProfile(ProfileIni.CredentialsFile(location), StoreAs, new[]
-        {
-            ("aws_access_key_id", credentials.AccessKey), ("aws_secret_access_key", credentials.SecretKey),
-            ("aws_session_token", credentials.Token),
-        });
+        var file = ProfileFiles.Write(this, StoreAs, location, credentials.AccessKey!, credentials.SecretKey ?? "", credentials.Token);
+        WriteVerbose($"Updated shared credentials file at {file}");
     }
 
     private void Fail(Exception exception, string id) =>

@@ -21,6 +21,15 @@ internal static class ShellCredentials
         Unwrap(cmdlet.SessionState.PSVariable.GetValue(CredentialsVariable)) as AWSPSCredentials;
 
     /// <summary>
+    /// Whether $StoredAWSCredentials holds AWS.Tools.Common's own AWSPSCredentials (a type of the same name, from the
+    /// AWS Tools module loaded in the same session), whose keys that module keeps internal.
+    /// </summary>
+    internal static bool StoredByAwsTools(PSCmdlet cmdlet) =>
+        Unwrap(cmdlet.SessionState.PSVariable.GetValue(CredentialsVariable)) is { } value
+        && value is not AWSPSCredentials
+        && value.GetType().FullName == typeof(AWSPSCredentials).FullName;
+
+    /// <summary>
     /// A credential object as a document: this module's object, or any object whose <c>GetCredentials()</c>
     /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter.
     /// </summary>
@@ -60,36 +69,8 @@ internal static class ShellCredentials
             : (access, secret, properties["Token"]?.Value as string);
     }
 
-    /// <summary>
-    /// Every environment variable the native chains read (rust/core's tests check that each name they use is
-    /// listed here). Looked up one by one: enumerating the whole environment costs tens of µs a call.
-    /// </summary>
-    internal static readonly string[] GatheredVariables =
-    {
-        "HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH",
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN",
-        "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE",
-        "AWS_REGION", "AWS_DEFAULT_REGION",
-        "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL_SSO_OIDC",
-        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "AWS_STS_REGIONAL_ENDPOINTS", "AWS_ROLE_SESSION_NAME",
-        "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
-        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-        "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-        "AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED",
-        // The proxy variables .NET's default proxy reads, which AWS Tools therefore honours.
-        "http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
-    };
-
-    /// <summary>The variables of <see cref="GatheredVariables"/> that are set, as this pwsh process sees them.</summary>
-    internal static IReadOnlyDictionary<string, string?> Environment()
-    {
-        var gathered = new Dictionary<string, string?>(GatheredVariables.Length);
-        foreach (var name in GatheredVariables)
-        {
-            if (System.Environment.GetEnvironmentVariable(name) is { } value) gathered[name] = value;
-        }
-        return gathered;
-    }
+    /// <summary>The shell's environment variables that the native library reads (its list), as pwsh sees them.</summary>
+    internal static IReadOnlyDictionary<string, string?> Environment() => GatheredEnvironment.Current();
 
     /// <summary>A path relative to the pwsh location (not the process directory), or null.</summary>
     internal static string? ResolvePath(PSCmdlet cmdlet, string? path) =>

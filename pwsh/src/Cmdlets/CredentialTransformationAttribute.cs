@@ -1,0 +1,28 @@
+using System;
+using System.Management.Automation;
+using Amazon.Runtime;
+
+namespace SecretsManager.Native.Cmdlets;
+
+/// <summary>
+/// Lets <c>-Credential</c> take, besides this module's credential objects, any object whose <c>GetCredentials()</c>
+/// returns AccessKey, SecretKey and Token (such as the AWS SDK's own <c>AWSCredentials</c>, a different type of the
+/// same name): it becomes a <see cref="BasicAWSCredentials"/> or <see cref="SessionAWSCredentials"/> with its keys.
+/// Any other value is left as it is, so that PowerShell's own conversion refuses it: by name with an error naming
+/// the parameter, and from the pipeline silently, leaving the piped value to the other parameters.
+/// Public because Pester's Mock copies the attribute into the mock.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+public sealed class CredentialTransformationAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        // Piped text and numbers reach here too (every piped value is offered to -Credential): skip them cheaply.
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is null or AWSCredentials or string or ValueType) return inputData;
+        if (ShellCredentials.Keys(inputData!) is not { } keys) return inputData;
+        return keys.Token is { Length: > 0 } token
+            ? new SessionAWSCredentials(keys.AccessKey!, keys.SecretKey!, token)
+            : new BasicAWSCredentials(keys.AccessKey!, keys.SecretKey!);
+    }
+}
