@@ -79,7 +79,8 @@ function Get-TestRunner {
                 $runner.Missing += 'x86_64-w64-mingw32-gcc, for Wine''s bcryptprimitives.dll. Install it with: apt-get install gcc-mingw-w64-x86-64'
             }
             if ($runner.Missing) { break }
-            $prefix = Join-Path $Root 'target' 'wine' 'prefix'
+            # Outside the repository: a prefix links z: to / , which a recursive walk of the tree would follow.
+            $prefix = Join-Path ($env:XDG_CACHE_HOME ?? (Join-Path $HOME '.cache')) 'secretsmanager-native' 'wine-prefix'
             $runner.Description = "Wine ($((& $wine[0].Source --version) -join ''))"
             $runner.Environment = @{
                 $runnerVariable = $wine[0].Source
@@ -110,7 +111,7 @@ function Initialize-TestRunner {
     <#
     .SYNOPSIS
         Prepares a runner from Get-TestRunner before its first test: for Wine, a prefix for the tests only
-        (under target/), with the ProcessPrng shim Rust's std needs (build/wine/bcryptprimitives.c) in its
+        (under ~/.cache), with the ProcessPrng shim Rust's std needs (build/wine/bcryptprimitives.c) in its
         system32.
     #>
     param(
