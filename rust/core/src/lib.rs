@@ -20,9 +20,12 @@ pub mod validate;
 pub mod version_quota;
 pub mod zeroizing_alloc;
 
+mod assume_roles;
 mod client_cache;
+mod credential_process;
 mod instance_metadata;
 mod per_lane_client;
+mod profile_chain;
 mod profile_edit;
 mod profile_paths;
 mod profile_sections;
@@ -31,7 +34,6 @@ mod provider_http;
 mod region_chain;
 mod replace_file;
 mod response_facts;
-mod role_source;
 mod sso_login;
 mod static_profile;
 

@@ -70,7 +70,7 @@ pub use call_readers::*;
 pub use connect::sm_call_connect;
 pub use environment_names::sm_environment_names;
 pub use profile_readers::*;
-pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_write};
+pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_remove, sm_profile_write};
 pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 
 use interoptopus::function;
@@ -106,6 +106,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_profile_list))
         .register(function!(sm_profile_find))
         .register(function!(sm_profile_write))
+        .register(function!(sm_profile_remove))
         .register(function!(sm_call_profile_count))
         .register(function!(sm_call_profile_name))
         .register(function!(sm_call_profile_location))
