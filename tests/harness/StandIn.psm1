@@ -10,16 +10,23 @@ function Start-StandIn {
     <#
     .SYNOPSIS
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
+        With -TlsAuthority (from New-TestCertificateAuthority) it serves HTTPS with that CA's server certificate.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
-        [string] $SsoKey, [string] $SsoToken)
+        [string] $SsoKey, [string] $SsoToken, $TlsAuthority)
 
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
     if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
+    if ($TlsAuthority) {
+        $arguments += '--tls-cert', $TlsAuthority.ServerCertificate, '--tls-key', $TlsAuthority.ServerKey
+        $standIn = Start-PortPrintingServer $arguments
+        $standIn.Endpoint = $standIn.Endpoint -replace '^http:', 'https:'
+        return $standIn
+    }
     Start-PortPrintingServer $arguments
 }
 

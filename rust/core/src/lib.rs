@@ -17,6 +17,7 @@ pub mod runtime;
 pub mod shell_environment;
 pub mod target;
 pub mod validate;
+pub mod version_quota;
 pub mod zeroizing_alloc;
 
 mod assume_roles;
@@ -35,6 +36,7 @@ mod replace_file;
 mod response_facts;
 mod sso_login;
 mod static_profile;
+mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
