@@ -28,6 +28,8 @@ pub struct Connection {
     pub endpoint: String,
     /// Where the endpoint came from (`EndpointUrl parameter`, `environment variable AWS_ENDPOINT_URL`, ...).
     pub endpoint_source: String,
+    /// A proxy is configured for the operation (so the peer address of a connection may be the proxy's).
+    pub proxied: bool,
     /// Where the region came from, in AWS Tools' words (`region parameter`, ...).
     pub region_source: String,
     /// Where the credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
@@ -131,6 +133,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         endpoint_url: custom_url,
         endpoint: resolved_endpoint.url,
         endpoint_source: resolved_endpoint.source,
+        proxied: proxy.is_some(),
         region_source: resolved_region.source.to_string(),
         credentials_source: credentials.source,
         depends_only_on_target: region_from_target && credentials.from_target,
