@@ -19,9 +19,12 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod assume_roles;
 mod client_cache;
+mod credential_process;
 mod instance_metadata;
 mod per_lane_client;
+mod profile_chain;
 mod profile_edit;
 mod profile_paths;
 mod profile_sections;
@@ -30,9 +33,9 @@ mod provider_http;
 mod region_chain;
 mod replace_file;
 mod response_facts;
-mod role_source;
 mod sso_login;
 mod static_profile;
+mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};

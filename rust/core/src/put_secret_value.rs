@@ -61,7 +61,7 @@ pub async fn put_secret_value(
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
 
-    let outcome = connection
+    let send = connection
         .client
         .put_secret_value()
         .set_secret_id(request.secret_id)
@@ -72,13 +72,32 @@ pub async fn put_secret_value(
         .set_rotation_token(request.rotation_token)
         .customize()
         .interceptor(RecordResponseFacts(facts.clone()))
-        .send()
-        .await;
+        .send();
+    let outcome = if connection.lookup_time.is_zero() {
+        send.await
+    } else {
+        // The whole-call limit counts the credential lookup too: the operation gets what is left of it.
+        match tokio::time::timeout(remaining_time(connection), send).await {
+            Ok(outcome) => outcome,
+            Err(_) => return Err(CallError::new(ErrorKind::Timeout, out_of_time(connection))),
+        }
+    };
 
     match outcome {
         Ok(output) => Ok(into_result(output, &facts)),
         Err(error) => Err(classify(error, connection, &facts)),
     }
+}
+
+/// The whole-call limit less the time the credential lookup took.
+fn remaining_time(connection: &Connection) -> std::time::Duration {
+    let config = connection.client.config();
+    let whole_call = config.timeout_config().and_then(|timeouts| timeouts.operation_timeout());
+    whole_call.unwrap_or(crate::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
+}
+
+fn out_of_time(connection: &Connection) -> String {
+    format!("The call to {} did not complete within the time allowed.", connection.describe())
 }
 
 fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecretValueResult {
@@ -118,13 +137,14 @@ fn classify(
                 ),
             }
         }
-        SdkError::TimeoutError(_) => CallError::new(
-            ErrorKind::Timeout,
-            format!("The call to {endpoint} did not complete within the time allowed."),
-        ),
+        SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-            CallError::new(kind, format!("Could not reach {endpoint}: {}", root_cause(&error)))
+            let hint = crate::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
+            CallError::new(
+                kind,
+                format!("Could not reach {endpoint}: {}{}", root_cause(&error), hint.unwrap_or_default()),
+            )
         }
         SdkError::ResponseError(_) => CallError::new(
             ErrorKind::Transport,
@@ -163,6 +183,37 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::target::{ExplicitKeys, ServiceTarget};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn the_operation_gets_only_what_the_credential_lookup_left_of_the_whole_call_limit() {
+        // Accepts the connection (the kernel does) and never answers.
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let target = ServiceTarget {
+            region: Some("us-east-1".into()),
+            endpoint_url: Some(format!("http://{}", silent.local_addr().unwrap())),
+            keys: Some(ExplicitKeys {
+                access_key: "a".into(),
+                secret_key: "b".to_string().into(),
+                session_token: None,
+            }),
+            ..Default::default()
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let mut connection = crate::connect(&target).await.unwrap();
+            // As if the lookup had used all but 300 ms of the 90 s: the 30 s attempt limit must not apply.
+            connection.lookup_time = crate::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
+            let started = Instant::now();
+            let request =
+                PutSecretValueRequest { secret_id: Some("x".into()), secret_string: Some("v"), ..Default::default() };
+            let error = put_secret_value(&connection, request).await.unwrap_err();
+            assert_eq!(error.kind, ErrorKind::Timeout, "{error}");
+            assert!(error.message.contains("did not complete within the time allowed"), "{error}");
+            assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+        });
+    }
 
     #[test]
     fn debug_output_never_shows_the_secret() {
