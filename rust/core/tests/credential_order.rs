@@ -1,4 +1,5 @@
-//! The credential chain's eleven steps (README, "Where credentials and region come from"), as a table:
+//! The credential chain's eleven steps (README, "Where credentials and region come from";
+//! docs/aws-tools-behaviour.md §2.3 with docs/decisions.md), as a table:
 //! row k turns on steps k to 11, and step k must answer, with its debug text and its own key. So each
 //! step is checked against every later one, on every OS, in a fraction of a second. The services behind
 //! steps 9 to 11 (STS, the container endpoint, instance metadata) are loopback stand-ins; nothing is read

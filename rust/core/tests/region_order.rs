@@ -1,4 +1,5 @@
-//! The region chain's eight steps (README, "Where credentials and region come from"), as a table:
+//! The region chain's eight steps (README, "Where credentials and region come from";
+//! docs/aws-tools-behaviour.md §2.5 with docs/decisions.md), as a table:
 //! row k turns on steps k to 8, and step k must answer, with its debug text and its own region.
 //! Credentials come from key parameters throughout, so that only the region chain is under test.
 //! Instance metadata is a loopback stand-in; nothing is read from the machine's own home or environment.
