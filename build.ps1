@@ -267,6 +267,9 @@ function Invoke-PlatformTests {
 }
 
 function Invoke-RustTests {
+    # Cargo builds no cdylib for a package's integration tests, yet rust/cdylib/tests/loads_by_path.rs loads the
+    # library from next to its executable (target/debug/deps): on a fresh target folder it would find none.
+    Invoke-Native cargo build --locked -p secretsmanager-native
     if (Get-Command cargo-nextest -ErrorAction Ignore) {
         Invoke-Native cargo nextest run --workspace --locked
     } else {
