@@ -253,6 +253,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn with_profile_location_only_the_profile_s_own_endpoint_url_counts() {
+        let services = "services = dev\n[services dev]\nsecrets_manager =\n  endpoint_url = http://section\n";
+        let home = TempHome::new("endpoint-location", "", "");
+        let [_, credentials] = home.files();
+        let mut target = target_in(&home, &[]);
+        target.profile_location = Some(credentials.to_string_lossy().into_owned());
+        target.profile_name = Some("p".into());
+
+        std::fs::write(&credentials, format!("[p]\nendpoint_url = http://own\n{services}")).unwrap();
+        let expected = ("http://own".to_string(), "endpoint_url of profile 'p'".to_string());
+        assert_eq!(endpoint(&target), Some(expected));
+        std::fs::write(&credentials, format!("[p]\n{services}")).unwrap();
+        assert_eq!(endpoint(&target), None, "a -ProfileLocation file is read as a credentials file: no sections");
+    }
+
+    #[test]
     fn the_settings_profile_is_the_named_one_else_default_else_aws_ps_default() {
         let config = "[default]\nendpoint_url = http://default\n[profile named]\nendpoint_url = http://named\n\
             [profile AWS PS Default]\nendpoint_url = http://legacy\n";
@@ -275,6 +291,25 @@ pub(crate) mod tests {
             TempHome::new("settings-profile-legacy", "", "[AWS PS Default]\nendpoint_url = http://legacy\n");
         let found = endpoint(&target_in(&legacy_only, &[]));
         assert_eq!(found, Some(("http://legacy".to_string(), "endpoint_url of profile 'AWS PS Default'".to_string())));
+    }
+
+    #[test]
+    fn a_fips_or_dual_stack_variable_wins_over_the_profile_either_way() {
+        let home = TempHome::new("switches", "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n", "");
+        let switches = |variables: &[(&str, &str)]| {
+            let target = target_in(&home, variables);
+            let store = ProfileStore::new(None, &target.environment);
+            let settings = block(ConfiguredSettings::new(&target, &store));
+            let fips = settings.use_fips().unwrap().unwrap();
+            let dual = settings.use_dual_stack().unwrap().unwrap();
+            ((fips.value, fips.source), (dual.value, dual.source))
+        };
+        let from_profile = switches(&[]);
+        assert_eq!(from_profile.0, (true, "use_fips_endpoint of profile 'default'".to_string()));
+        assert_eq!(from_profile.1, (false, "use_dualstack_endpoint of profile 'default'".to_string()));
+        let from_variables = switches(&[("AWS_USE_FIPS_ENDPOINT", "false"), ("AWS_USE_DUALSTACK_ENDPOINT", "True")]);
+        assert_eq!(from_variables.0, (false, "environment variable AWS_USE_FIPS_ENDPOINT".to_string()));
+        assert_eq!(from_variables.1, (true, "environment variable AWS_USE_DUALSTACK_ENDPOINT".to_string()));
     }
 
     #[test]

@@ -147,6 +147,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
     use crate::target::ExplicitKeys;
+    use aws_smithy_types::retry::RetryMode as SdkRetryMode;
 
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
         tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
@@ -214,15 +215,20 @@ mod tests {
     fn the_connection_gets_the_configured_endpoint_fips_and_retry_settings() {
         let keys = ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None };
         let mut target = ServiceTarget { region: Some("us-west-2".into()), keys: Some(keys), ..Default::default() };
-        for (name, value) in
-            [("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "true"), ("AWS_MAX_ATTEMPTS", "5")]
-        {
+        for (name, value) in [
+            ("AWS_USE_FIPS_ENDPOINT", "true"),
+            ("AWS_USE_DUALSTACK_ENDPOINT", "true"),
+            ("AWS_MAX_ATTEMPTS", "5"),
+            ("AWS_RETRY_MODE", "adaptive"),
+        ] {
             target.environment.0.insert(name.into(), value.into());
         }
         let connection = block(connect(&target)).unwrap();
-        // What the client sends to is proven end to end (tests/pwsh/Endpoints.Tests.ps1, through a proxy).
+        // What the client sends to is proven end to end (tests/pwsh/ConfiguredEndpoints.Tests.ps1, through a
+        // proxy); the retry mode only here, as adaptive mode differs from standard only in timing.
         let config = connection.client.config();
         assert_eq!(config.retry_config().map(|retry| retry.max_attempts()), Some(5));
+        assert_eq!(config.retry_config().map(|retry| retry.mode()), Some(SdkRetryMode::Adaptive));
         assert_eq!(connection.endpoint_url, None);
         assert_eq!(connection.endpoint, "https://secretsmanager-fips.us-west-2.amazonaws.com");
         assert!(connection.describe().contains("region 'us-west-2'"));

@@ -213,6 +213,21 @@ mod tests {
     }
 
     #[test]
+    fn settings_the_parameters_decide_are_never_read_so_malformed_ones_do_not_fail_the_call() {
+        let mut target = with_variables(&[
+            ("AWS_ENDPOINT_URL", "localhost:4566"),
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "on"),
+            ("AWS_USE_FIPS_ENDPOINT", "yes"),
+            ("AWS_USE_DUALSTACK_ENDPOINT", "1"),
+        ]);
+        assert!(resolved(&target).is_err(), "read when nothing decides them");
+        target.endpoint_url = Some("http://127.0.0.1:5000".into());
+        target.client_config_endpoint.use_fips = Some(false);
+        target.client_config_endpoint.use_dual_stack = Some(false);
+        assert_eq!(resolved(&target).unwrap().url, "http://127.0.0.1:5000");
+    }
+
+    #[test]
     fn a_custom_endpoint_with_fips_or_dual_stack_is_refused_as_the_sdks_refuse_it() {
         let mut target = with_variables(&[("AWS_USE_FIPS_ENDPOINT", "true")]);
         target.endpoint_url = Some("http://user:pw@127.0.0.1:5000".into());
