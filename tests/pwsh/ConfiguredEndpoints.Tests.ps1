@@ -42,6 +42,13 @@ BeforeAll {
     }
 
     function Resolve-Url([string] $Name) { if ($Name -eq 'moto') { $Endpoint } else { $deadEndpoint } }
+
+    # A config file whose default profile names $Url both as its endpoint_url and in its services section.
+    function Get-ConfigWithEndpoint([string] $Url, [switch] $Ignore) {
+        $lines = '[default]', "endpoint_url = $Url", 'services = local'
+        if ($Ignore) { $lines += 'ignore_configured_endpoint_urls = true' }
+        $lines + '[services local]', 'secrets_manager =', "  endpoint_url = $Url"
+    }
 }
 
 AfterAll {
@@ -104,7 +111,10 @@ Describe 'Endpoint settings from the environment and profiles' {
     }
 
     It 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns them all off: the call goes to AWS (here: the proxy)' {
+        # All four point at moto: had any of them been kept, the ignored write would have reached it.
+        $env:AWS_ENDPOINT_URL_SECRETS_MANAGER = $Endpoint
         $env:AWS_ENDPOINT_URL = $Endpoint
+        Set-Content $Config (Get-ConfigWithEndpoint $Endpoint)
         $null = Write-Probe 'configured'
         Get-StoredValue | Should -BeExactly 'configured'
 
@@ -116,7 +126,9 @@ Describe 'Endpoint settings from the environment and profiles' {
     }
 
     It 'the profile''s ignore_configured_endpoint_urls does the same, and the variable wins over it' {
-        Set-Content $Config "[default]`nendpoint_url = $Endpoint`nignore_configured_endpoint_urls = true"
+        $env:AWS_ENDPOINT_URL_SECRETS_MANAGER = $Endpoint
+        $env:AWS_ENDPOINT_URL = $Endpoint
+        Set-Content $Config (Get-ConfigWithEndpoint $Endpoint -Ignore)
         Get-TunnelTarget { Write-Probe 'ignored' } | Should -Be 'secretsmanager.us-east-1.amazonaws.com:443'
 
         $env:AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = 'false'

@@ -71,6 +71,7 @@ Describe 'Retry settings from the environment and profiles' {
         @{ Setting = 'AWS_MAX_ATTEMPTS'; Line = $null; Value = '0'; Named = 'environment variable AWS_MAX_ATTEMPTS' }
         @{ Setting = 'AWS_RETRY_MODE'; Line = $null; Value = 'sometimes'; Named = 'environment variable AWS_RETRY_MODE' }
         @{ Setting = 'max_attempts'; Line = 'max_attempts = many'; Value = $null; Named = 'max_attempts of profile ''default''' }
+        @{ Setting = 'retry_mode'; Line = 'retry_mode = sometimes'; Value = $null; Named = 'retry_mode of profile ''default''' }
     ) {
         if ($Line) { Set-Content $Config "[default]`n$Line" } else { [Environment]::SetEnvironmentVariable($Setting, $Value) }
         $before = Get-AttemptCount
