@@ -295,7 +295,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_fips_or_dual_stack_variable_wins_over_the_profile_either_way() {
-        let home = TempHome::new("switches", "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n", "");
+        let home =
+            TempHome::new("switches", "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n", "");
         let switches = |variables: &[(&str, &str)]| {
             let target = target_in(&home, variables);
             let store = ProfileStore::new(None, &target.environment);
