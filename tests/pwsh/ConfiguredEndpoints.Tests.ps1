@@ -34,11 +34,12 @@ BeforeAll {
         @($records | Where-Object { $_ -is [Management.Automation.DebugRecord] -or $_ -is [Management.Automation.VerboseRecord] }).Message
     }
 
-    # The CONNECT targets the proxy saw during -Script (a call that fails there, as the proxy refuses).
+    # The CONNECT targets the proxy saw during -Script (a call that fails there, as the proxy refuses);
+    # nothing when the call went elsewhere.
     function Get-TunnelTarget([scriptblock] $Script) {
         $before = @(Get-ProxiedRequest $proxy).Count
         $null = try { & $Script } catch { $_ }
-        @(Get-ProxiedRequest $proxy | Select-Object -Skip $before | Where-Object Method -EQ 'CONNECT').Target
+        Get-ProxiedRequest $proxy | Select-Object -Skip $before | Where-Object Method -EQ 'CONNECT' | ForEach-Object { $_.Target }
     }
 
     function Resolve-Url([string] $Name) { if ($Name -eq 'moto') { $Endpoint } else { $deadEndpoint } }
