@@ -16,6 +16,11 @@
 use secretsmanager_native_core::runtime::block_on_cancellable;
 use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
 use std::io::{BufRead, BufReader, Read, Write};
+
+/// The shipped library's allocator (rust/cdylib), so that the core is measured as it runs in pwsh.
+#[global_allocator]
+static ALLOCATOR: secretsmanager_native_core::zeroizing_alloc::ZeroizingAlloc =
+    secretsmanager_native_core::zeroizing_alloc::ZeroizingAlloc::system();
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::ExitCode;
