@@ -2,7 +2,7 @@
 
 use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
-use crate::response_facts::{RecordResponseFacts, ResponseFacts};
+use crate::response_facts::ResponseFacts;
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -61,19 +61,21 @@ pub async fn put_secret_value(
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
 
-    let outcome = connection
-        .client
-        .put_secret_value()
-        .set_secret_id(request.secret_id)
-        .set_secret_string(request.secret_string.map(str::to_string))
-        .set_secret_binary(request.secret_binary.map(Blob::new))
-        .client_request_token(token)
-        .set_version_stages(request.version_stages)
-        .set_rotation_token(request.rotation_token)
-        .customize()
-        .interceptor(RecordResponseFacts(facts.clone()))
-        .send()
-        .await;
+    // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
+    // would make every enclosing future (and the move into the task-local scope) as large.
+    let call = Box::pin(
+        connection
+            .client
+            .put_secret_value()
+            .set_secret_id(request.secret_id)
+            .set_secret_string(request.secret_string.map(str::to_string))
+            .set_secret_binary(request.secret_binary.map(Blob::new))
+            .client_request_token(token)
+            .set_version_stages(request.version_stages)
+            .set_rotation_token(request.rotation_token)
+            .send(),
+    );
+    let outcome = facts.recorded_during(call).await;
 
     match outcome {
         Ok(output) => Ok(into_result(output, &facts)),
