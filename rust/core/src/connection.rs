@@ -2,6 +2,7 @@
 //! region and credentials came from (for the cmdlet's debug messages). Resolving happens before the
 //! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
+use crate::cached_user_agent::CachedUserAgent;
 use crate::client_cache::{self, ClientKey};
 use crate::error::CallError;
 use crate::profile_store::ProfileStore;
@@ -93,6 +94,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         // Ours, each to make a call cheaper without changing what is sent (bench/analysis.md). Permanent:
         // nothing disables them, so the SDK skips its per-hook check for that.
         config.push_interceptor(SharedInterceptor::permanent(RecordResponseFacts));
+        config.push_interceptor(SharedInterceptor::permanent(CachedUserAgent::new()));
         if let Some(url) = &target.endpoint_url {
             config = config.endpoint_url(url.as_str());
         }

@@ -19,6 +19,7 @@ pub mod target;
 pub mod validate;
 pub mod zeroizing_alloc;
 
+mod cached_user_agent;
 mod client_cache;
 mod instance_metadata;
 mod per_lane_client;
