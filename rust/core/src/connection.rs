@@ -8,10 +8,13 @@ use crate::error::CallError;
 use crate::profile_store::ProfileStore;
 use crate::proxy::ProxySettings;
 use crate::response_facts::RecordResponseFacts;
+use crate::service_clock::{MeasureServiceClock, ServiceClockOffset};
+use crate::sigv4_signer::CachedKeySigV4;
 use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, SharedInterceptor, StalledStreamProtectionConfig};
 use aws_sdk_secretsmanager::{Client, Config};
+use std::sync::Arc;
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -95,6 +98,9 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         // nothing disables them, so the SDK skips its per-hook check for that.
         config.push_interceptor(SharedInterceptor::permanent(RecordResponseFacts));
         config.push_interceptor(SharedInterceptor::permanent(CachedUserAgent::new()));
+        let service_clock = Arc::new(ServiceClockOffset::default());
+        config.push_interceptor(SharedInterceptor::permanent(MeasureServiceClock(Arc::clone(&service_clock))));
+        config = config.push_auth_scheme(CachedKeySigV4::new(service_clock));
         if let Some(url) = &target.endpoint_url {
             config = config.endpoint_url(url.as_str());
         }

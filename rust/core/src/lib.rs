@@ -32,6 +32,8 @@ mod region_chain;
 mod replace_file;
 mod response_facts;
 mod role_source;
+mod service_clock;
+mod sigv4_signer;
 mod sso_login;
 mod static_profile;
 
