@@ -13,7 +13,7 @@
 
     # Explicit lists: auto-loading and tab completion work without importing, and import stays fast.
     CmdletsToExport      = @('Write-SECSecretValue', 'Set-AWSHistoryConfiguration', 'Clear-AWSHistory',
-        'Set-AWSCredential', 'Get-AWSCredential', 'Clear-AWSCredential', 'New-AWSCredential',
+        'Set-AWSCredential', 'Get-AWSCredential', 'Clear-AWSCredential', 'New-AWSCredential', 'Remove-AWSCredentialProfile',
         'Set-DefaultAWSRegion', 'Get-DefaultAWSRegion', 'Clear-DefaultAWSRegion', 'Set-AWSProxy', 'Clear-AWSProxy')
     FunctionsToExport    = @()
     AliasesToExport      = @('Set-AWSCredentials', 'Get-AWSCredentials', 'Clear-AWSCredentials', 'New-AWSCredentials')

@@ -10,16 +10,23 @@ function Start-StandIn {
     <#
     .SYNOPSIS
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
+        With -TlsAuthority (from New-TestCertificateAuthority) it serves HTTPS with that CA's server certificate.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
-        [string] $SsoKey, [string] $SsoToken)
+        [string] $SsoKey, [string] $SsoToken, $TlsAuthority)
 
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
     if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
+    if ($TlsAuthority) {
+        $arguments += '--tls-cert', $TlsAuthority.ServerCertificate, '--tls-key', $TlsAuthority.ServerKey
+        $standIn = Start-PortPrintingServer $arguments
+        $standIn.Endpoint = $standIn.Endpoint -replace '^http:', 'https:'
+        return $standIn
+    }
     Start-PortPrintingServer $arguments
 }
 
@@ -120,6 +127,50 @@ function Receive-SilentMetadataConnection([Parameter(Mandatory)][Net.Sockets.Tcp
     $count
 }
 
+function New-SlowCredentialProcess {
+    <#
+    .SYNOPSIS
+        Writes a credential process script into -Folder that records its own process id and that of a
+        background child, then waits for the child (which sleeps -Seconds) without ever printing credentials.
+        Returns Command (the credential_process value) and PidFile (read it with Get-CredentialProcessId).
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Folder, [int] $Seconds = 60)
+    $script = Join-Path $Folder 'slow-credentials.sh'
+    $pidFile = Join-Path $Folder 'slow-credentials.pids'
+    Set-Content -Path $script -Value "#!/bin/sh`nsleep $Seconds &`necho `$`$ `$! > `"`$1`"`nwait`n"
+    chmod +x $script
+    [pscustomobject]@{ Command = "$script $pidFile"; PidFile = $pidFile }
+}
+
+function Get-CredentialProcessId([Parameter(Mandatory)] $Process, [int] $TimeoutSeconds = 10) {
+    <# Waits until the slow credential process has started and returns the ids it recorded (shell, child). #>
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $ids = @((Get-Content -Raw -Path $Process.PidFile -ErrorAction Ignore) -split '\s+' | Where-Object { $_ })
+        if ($ids.Count -eq 2) { return $ids }
+        Start-Sleep -Milliseconds 50
+    }
+    throw "The credential process did not start within $TimeoutSeconds s."
+}
+
+function Test-ProcessRunning([Parameter(Mandatory)][string] $Id) {
+    <# Whether process -Id runs (a zombie, dead but not yet reaped by its parent, does not). #>
+    $state = (& ps -o stat= -p $Id) -join ''
+    [bool]$state.Trim() -and -not $state.Trim().StartsWith('Z')
+}
+
+function Wait-ProcessExit([Parameter(Mandatory)][string[]] $Id, [int] $TimeoutSeconds = 5) {
+    <# Waits until none of the processes runs any more; returns the ids still running after -TimeoutSeconds. #>
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    do {
+        $running = @($Id | Where-Object { Test-ProcessRunning $_ })
+        if (-not $running) { return @() }
+        Start-Sleep -Milliseconds 50
+    } while ([DateTime]::UtcNow -lt $deadline)
+    $running
+}
+
 function Enter-CleanAwsEnvironment {
     <#
     .SYNOPSIS
@@ -147,4 +198,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function New-SlowCredentialProcess, Get-CredentialProcessId, Wait-ProcessExit, Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -94,3 +94,67 @@ Describe 'Stopping a pipeline during an in-flight call' {
         }
     }
 }
+
+Describe 'Stopping a pipeline before or during a credential lookup' {
+    BeforeAll {
+        # A region object whose Region property blocks until the test lets it go: the cmdlet reads it
+        # after opening the native call's handle and before the native call, while building the document.
+        Add-Type -TypeDefinition @'
+public sealed class BlockingRegion
+{
+    public static readonly System.Threading.ManualResetEventSlim Reading = new(false);
+    public static readonly System.Threading.ManualResetEventSlim Release = new(false);
+    public string Region { get { Reading.Set(); Release.Wait(); return "us-east-1"; } }
+}
+'@
+    }
+    BeforeEach {
+        $State = Enter-CleanAwsEnvironment
+        $Slow = New-SlowCredentialProcess -Folder $env:HOME
+        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[slow]`ncredential_process = $($Slow.Command)"
+    }
+    AfterEach { Exit-CleanAwsEnvironment $State }
+
+    It 'a Stop during a credential_process lookup returns within 1 s and kills the process and its child' {
+        $shell = New-ModuleRunspace
+        try {
+            $null = $shell.AddCommand('Write-SECSecretValue').AddParameter('SecretId', 'cancel/target').AddParameter('SecretString', 'v').
+                AddParameter('Region', 'us-east-1').AddParameter('EndpointUrl', $Endpoint).AddParameter('ProfileName', 'slow')
+            $pending = $shell.BeginInvoke()
+            $ids = Get-CredentialProcessId $Slow   # the lookup is running
+
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $pending.IsCompleted | Should -BeTrue
+            Wait-ProcessExit $ids | Should -BeNullOrEmpty -Because 'the shell and its child must be gone'
+        } finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'a Stop after the call''s handle is opened and before the native call cancels that call: no lookup runs' {
+        [BlockingRegion]::Reading.Reset(); [BlockingRegion]::Release.Reset()
+        $shell = New-ModuleRunspace
+        try {
+            $null = $shell.AddCommand('Write-SECSecretValue').AddParameter('SecretId', 'cancel/target').AddParameter('SecretString', 'v').
+                AddParameter('Region', [BlockingRegion]::new()).AddParameter('EndpointUrl', $Endpoint).AddParameter('ProfileName', 'slow')
+            $pending = $shell.BeginInvoke()
+            [BlockingRegion]::Reading.Wait(30000) | Should -BeTrue
+
+            $stopping = $shell.BeginStop($null, $null)   # Stop waits for the pipeline, which is held in Region
+            # PowerShell enters Stopping, then calls StopProcessing at once; give it ample time to have done so.
+            while ($shell.InvocationStateInfo.State -ne 'Stopping' -and -not $stopping.IsCompleted) { Start-Sleep -Milliseconds 10 }
+            Start-Sleep -Milliseconds 500
+            [BlockingRegion]::Release.Set()
+            $shell.EndStop($stopping)
+
+            $pending.IsCompleted | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Test-Path $Slow.PidFile | Should -BeFalse -Because 'the cancelled call must not start the credential process'
+        } finally {
+            [BlockingRegion]::Release.Set()
+            $shell.Dispose()
+        }
+    }
+}

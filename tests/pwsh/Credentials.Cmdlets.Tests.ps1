@@ -145,6 +145,30 @@ Describe 'Credential companion cmdlets' {
         Test-Path (Join-Path $env:HOME '.aws' 'credentials') | Should -BeFalse
     }
 
+    It 'Remove-AWSCredentialProfile removes every section of the profile from both files and keeps the rest' {
+        $credentials = Join-Path $env:HOME '.aws' 'credentials'
+        $config = Join-Path $env:HOME '.aws' 'config'
+        Set-Content $credentials "# team`n[keep]`naws_access_key_id = k`naws_secret_access_key = s`n[gone]`naws_access_key_id = g`naws_secret_access_key = s`n" -NoNewline
+        Set-Content $config "[profile gone]`nregion = eu-west-1`n[sso-session gone]`nsso_region = eu-west-1`n" -NoNewline
+        Remove-AWSCredentialProfile -ProfileName 'gone' -WhatIf
+        Get-AWSCredential -ProfileName 'gone' | Should -Not -BeNullOrEmpty
+        Remove-AWSCredentialProfile 'gone' -Force
+        Get-Content -Raw $credentials | Should -BeExactly "# team`n[keep]`naws_access_key_id = k`naws_secret_access_key = s`n"
+        Get-Content -Raw $config | Should -BeExactly "[sso-session gone]`nsso_region = eu-west-1`n"
+        $thrown = { Remove-AWSCredentialProfile -ProfileName 'gone' -Force } | Should -Throw -PassThru
+        $thrown.Exception.Message | Should -BeExactly "The CredentialProfile 'gone' does not exist."
+        $thrown.FullyQualifiedErrorId | Should -Be 'ArgumentException,SecretsManager.Native.Cmdlets.RemoveAWSCredentialProfileCmdlet'
+    }
+
+    It 'Remove-AWSCredentialProfile -ProfileLocation warns when the default files still hold the name' {
+        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[twin]`naws_access_key_id = a`naws_secret_access_key = s"
+        $file = Join-Path $env:HOME 'other.ini'
+        Set-Content $file "[twin]`naws_access_key_id = b`naws_secret_access_key = s"
+        Remove-AWSCredentialProfile -ProfileName 'twin' -ProfileLocation $file -Force -WarningVariable warnings 3>$null
+        Get-AWSCredential -ListProfile -ProfileLocation $file 3>$null | Should -BeNullOrEmpty
+        $warnings.Message | Should -Be "Remove succeeded, but there is still a profile named 'twin' in the shared credentials file at $(Join-Path $env:HOME '.aws' 'credentials')."
+    }
+
     It 'Set-AWSCredential with nothing usable fails with the AWS Tools message' {
         { Set-AWSCredential -AccessKey 'only-one-half' } | Should -Throw 'Cannot determine credentials from supplied parameters'
     }

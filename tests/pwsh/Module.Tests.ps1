@@ -18,7 +18,8 @@ Describe 'The built module' {
         $module = Import-Module $Manifest -PassThru -Force
         $module.ExportedCommands.Keys | Sort-Object | Should -Be @('Clear-AWSCredential', 'Clear-AWSCredentials', 'Clear-AWSHistory', 'Clear-AWSProxy',
             'Clear-DefaultAWSRegion', 'Get-AWSCredential', 'Get-AWSCredentials', 'Get-DefaultAWSRegion', 'New-AWSCredential', 'New-AWSCredentials',
-            'Set-AWSCredential', 'Set-AWSCredentials', 'Set-AWSHistoryConfiguration', 'Set-AWSProxy', 'Set-DefaultAWSRegion', 'Write-SECSecretValue')
+            'Remove-AWSCredentialProfile', 'Set-AWSCredential', 'Set-AWSCredentials', 'Set-AWSHistoryConfiguration', 'Set-AWSProxy', 'Set-DefaultAWSRegion',
+            'Write-SECSecretValue')
     }
 
     It 'keeps the native library in the per-platform runtimes folder' {

@@ -57,8 +57,13 @@ public abstract class ServiceCmdlet : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? ClientConfig { get; set; }
 
-    /// <summary>The call in flight, for <see cref="StopProcessing"/>.</summary>
-    private volatile NativeCall? _running;
+    /// <summary>The call in flight, for <see cref="StopProcessing"/>; set and read under <see cref="_stopGate"/>.</summary>
+    private NativeCall? _running;
+
+    /// <summary>A Stop arrived: any call opened from now on is cancelled as soon as it exists.</summary>
+    private bool _stopRequested;
+
+    private readonly object _stopGate = new();
 
     /// <summary>
     /// Opens a native call and resolves its region and credentials, as AWS Tools does before
@@ -77,8 +82,10 @@ public abstract class ServiceCmdlet : PSCmdlet
         byte[]? document = null;
         try
         {
+            // From here a Stop cancels the handle, also while the document is built: the native call then
+            // fails at once instead of running its lookups.
+            Track(call);
             document = ConnectionDocument().ToUtf8();
-            _running = call;
             if (!call.Connect(document).IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
@@ -92,7 +99,7 @@ public abstract class ServiceCmdlet : PSCmdlet
         }
         catch
         {
-            _running = null;
+            EndCall();
             call.Dispose();
             throw;
         }
@@ -119,11 +126,34 @@ public abstract class ServiceCmdlet : PSCmdlet
             || action is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
-    /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>
-    internal void EndCall() => _running = null;
+    /// <summary>Makes <paramref name="call"/> the one a Stop cancels; cancels it now if a Stop came first.</summary>
+    private void Track(NativeCall call)
+    {
+        lock (_stopGate)
+        {
+            _running = call;
+            if (_stopRequested) call.Cancel();
+        }
+    }
 
-    /// <summary>Ctrl+C / Stop-Job: cancel the native call, which then returns at once.</summary>
-    protected override void StopProcessing() => _running?.Cancel();
+    /// <summary>Marks the end of the native work started by <see cref="Connect"/>.</summary>
+    internal void EndCall()
+    {
+        lock (_stopGate) _running = null;
+    }
+
+    /// <summary>
+    /// Ctrl+C / Stop-Job: cancel the native call, which then returns at once. A Stop that comes before the
+    /// call's handle exists, or between the handle and the native call, is remembered and cancels it too.
+    /// </summary>
+    protected override void StopProcessing()
+    {
+        lock (_stopGate)
+        {
+            _stopRequested = true;
+            _running?.Cancel();
+        }
+    }
 
     /// <summary>
     /// Where to call and as whom, as the native library's connection document: the parameters, plus what

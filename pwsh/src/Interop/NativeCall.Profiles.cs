@@ -5,7 +5,7 @@ using System.Text;
 namespace SecretsManager.Native.Interop;
 
 /// <summary>
-/// The profile-file operations of a native call (list, find, write) and the readers of what they leave:
+/// The profile-file operations of a native call (list, find, write, remove) and the readers of what they leave:
 /// the native library owns the files; this side only asks.
 /// </summary>
 internal sealed unsafe partial class NativeCall
@@ -15,6 +15,9 @@ internal sealed unsafe partial class NativeCall
 
     /// <summary>Finds the document's profile (zero or one result); the span is only borrowed.</summary>
     public CallStatus FindProfile(ReadOnlySpan<byte> profileJson) => WithDocument(profileJson, Interop.sm_profile_find);
+
+    /// <summary>Removes the document's profile from its files; the span is only borrowed.</summary>
+    public CallStatus RemoveProfile(ReadOnlySpan<byte> profileJson) => WithDocument(profileJson, Interop.sm_profile_remove);
 
     /// <summary>Writes keys as the document's profile; the key spans are borrowed and the caller wipes them.</summary>
     public CallStatus WriteProfile(ReadOnlySpan<byte> profileJson, ReadOnlySpan<byte> secretKey, ReadOnlySpan<byte> sessionToken)

@@ -62,6 +62,12 @@ impl CallSettings {
         Ok(())
     }
 
+    /// The limit of one credential lookup (a credential process, STS, SSO, container, instance metadata):
+    /// that of one attempt. The operation's whole-call limit also counts the lookup (`Connection`).
+    pub fn lookup_timeout(&self) -> Duration {
+        self.timeout.unwrap_or(ATTEMPT_TIMEOUT)
+    }
+
     fn attempts(&self) -> u32 {
         self.max_error_retry.unwrap_or(DEFAULT_MAX_ERROR_RETRY) + 1
     }

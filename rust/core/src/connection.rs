@@ -15,6 +15,7 @@ use crate::{credential_chain, http, region_chain, validate};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, SharedInterceptor, StalledStreamProtectionConfig};
 use aws_sdk_secretsmanager::{Client, Config};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct Connection {
     pub region: String,
     /// The custom endpoint, if any.
     pub endpoint_url: Option<String>,
+    /// A proxy is configured for the operation (so the peer address of a connection may be the proxy's).
+    pub proxied: bool,
     /// Where the region came from, in AWS Tools' words (`region parameter`, ...).
     pub region_source: String,
     /// Where the credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
@@ -32,6 +35,9 @@ pub struct Connection {
     /// objects or environment keys), not from profile files or a credential service: the same target
     /// gives the same connection, so it may be reused for it.
     pub depends_only_on_target: bool,
+    /// How long resolving took when it waited on a credential lookup (a process, STS, SSO, container,
+    /// metadata), else zero: the operation gets what is left of the whole-call limit.
+    pub(crate) lookup_time: Duration,
 }
 
 impl Connection {
@@ -59,6 +65,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     // Before any lookup: a bad proxy setting is reported without waiting for STS or instance metadata
     // (which never go through the proxy anyway).
     let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, target.endpoint_url.as_deref())?;
+    let started = Instant::now();
     // One read and one parse of the profile files serve both chains.
     let profiles = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
     let region_outcome = region_chain::resolve(target, &profiles).await;
@@ -110,9 +117,11 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
+        proxied: proxy.is_some(),
         region_source: resolved_region.source.to_string(),
         credentials_source: credentials.source,
         depends_only_on_target: region_from_target && credentials.from_target,
+        lookup_time: if credentials.fetched { started.elapsed() } else { Duration::ZERO },
     })
 }
 

@@ -1,13 +1,18 @@
-//! The credential chain of AWS Tools V4 (§2.3) with the project's additions (decisions.md), composed from
-//! aws-config's providers. aws-config's own default chain is not used as a whole: it lets environment keys
+//! The credential chain of AWS Tools V4 (docs/aws-tools-behaviour.md §2.3) with the project's additions
+//! (docs/decisions.md), composed from aws-config's providers. aws-config's own default chain is not used as a whole: it lets environment keys
 //! beat an explicitly named profile and lets a missing named profile fall through, which AWS Tools does not.
+//!
+//! Every lookup that waits on something outside the process (a credential process, STS, the SSO portal,
+//! the container or metadata endpoint) is bounded by the call's attempt limit (`-ClientConfig`'s
+//! `Timeout`, 30 s by default) and is dropped, its process killed, when the limit passes or the call is
+//! cancelled.
 
 use crate::error::{CallError, ErrorKind};
-use crate::instance_metadata;
+use crate::profile_chain::{self, Base};
 use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::static_profile::{self, Plain};
 use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{provider_http, role_source, sso_login};
+use crate::{assume_roles, credential_process, instance_metadata, provider_http, sso_login};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -16,7 +21,10 @@ use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_secretsmanager::config::Region;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_types::os_shim_internal::{Env, Fs};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::time::Duration;
 
 pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
 
@@ -50,7 +58,21 @@ pub(crate) struct Resolved {
     /// Keys given in the target itself (parameters, a credential object, the environment's keys): the same
     /// target always resolves to the same credentials, without reading files or asking a service.
     pub(crate) from_target: bool,
+    /// A lookup outside the process ran (a credential process, STS, SSO, container, metadata).
+    pub(crate) fetched: bool,
 }
+
+/// What the steps of one walk share: the profile files, the region for STS and SSO, the shell's
+/// environment and the time one lookup may take.
+struct Walk<'a> {
+    store: &'a ProfileStore,
+    region: &'a str,
+    env: &'a ShellEnvironment,
+    limit: Duration,
+}
+
+/// What a lookup is waiting for, in words for the message when it runs out of time.
+type Waiting = Cell<&'static str>;
 
 /// Walks the chain; the first step that yields credentials wins. `store` holds the target's profile files
 /// (shared with the region chain); `region` is used by STS and SSO.
@@ -61,47 +83,78 @@ pub(crate) async fn resolve(
     metadata_reachable: bool,
 ) -> Result<Resolved, CallError> {
     let env = &target.environment;
+    let walk = Walk { store, region, env, limit: target.call_settings.lookup_timeout() };
 
     if let Some(keys) = &target.keys {
         return Ok(from_keys(keys, "the supplied key parameters"));
     }
     if let Some(name) = &target.profile_name {
         // A named profile that is missing ends the search: no fallback (AWS Tools V4).
-        return named_profile(store, name, region, env).await?.ok_or_else(no_credentials);
+        return walk.named_profile(store, name).await?.ok_or_else(no_credentials);
     }
     if let Some(object) = &target.credential {
-        return from_object(object, "supplied credentials object", store, region, env).await;
+        return walk.credential_object(object, "supplied credentials object").await;
     }
     if let Some(object) = &target.stored_credentials {
-        return from_object(object, "shell variable $StoredAWSCredentials", store, region, env).await;
+        return walk.credential_object(object, "shell variable $StoredAWSCredentials").await;
     }
     if let Some(keys) = environment_keys(env) {
         return Ok(from_keys(&keys, "Environment"));
     }
     if let Some(name) = env.get("AWS_PROFILE") {
         // Named by the environment, but named all the same: missing is a failure, as in the AWS CLI.
-        return named_profile(store, name, region, env).await?.ok_or_else(no_credentials);
+        return walk.named_profile(store, name).await?.ok_or_else(no_credentials);
     }
     // `default`, then AWS Tools' legacy `AWS PS Default`: each only when present and able to give credentials.
     for name in ["default", LEGACY_DEFAULT] {
-        if let Some(found) = named_profile(store, name, region, env).await? {
+        if let Some(found) = walk.named_profile(store, name).await? {
             return Ok(found);
         }
     }
-    if let Some(found) = ambient(env, WEB_IDENTITY_VARIABLES, region, "web identity token file").await? {
+    let web_identity = "STS (AssumeRoleWithWebIdentity)";
+    if let Some(found) = walk.ambient(WEB_IDENTITY_VARIABLES, "web identity token file", web_identity).await? {
         return Ok(found);
     }
-    if let Some(found) = ambient(env, CONTAINER_VARIABLES, region, "container environment").await? {
+    let container = "the container credentials endpoint";
+    if let Some(found) = walk.ambient(CONTAINER_VARIABLES, "container environment", container).await? {
         return Ok(found);
     }
     if metadata_reachable && let Some(client) = instance_metadata::client(env) {
         let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
         // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
-        if let Ok(credentials) = provider.provide_credentials().await {
-            return Ok(Resolved { credentials, source: "instance profile".into(), from_target: false });
+        let lookup = async { provider.provide_credentials().await.map_err(|_| no_credentials()) };
+        if let Ok(credentials) = bounded(walk.limit, "instance profile", &Waiting::new(""), lookup).await {
+            return Ok(Resolved { credentials, source: "instance profile".into(), from_target: false, fetched: true });
         }
     }
     Err(no_credentials())
+}
+
+/// Runs `lookup` for at most `limit`; past it the lookup is dropped (a credential process with it) and
+/// the failure names the source and what it was waiting for.
+async fn bounded<T>(
+    limit: Duration,
+    source: &str,
+    waiting: &Waiting,
+    lookup: impl Future<Output = Result<T, CallError>>,
+) -> Result<T, CallError> {
+    match tokio::time::timeout(limit, lookup).await {
+        Ok(result) => result,
+        Err(_) => Err(CallError::new(
+            ErrorKind::Timeout,
+            format!(
+                "Credentials could not be obtained from {source}: {} did not answer within {} (the limit of one \
+                 attempt: -ClientConfig's Timeout, 30 s by default).",
+                waiting.get(),
+                seconds(limit)
+            ),
+        )),
+    }
+}
+
+/// `2 s`, `0.5 s`.
+fn seconds(duration: Duration) -> String {
+    format!("{} s", duration.as_secs_f64())
 }
 
 fn no_credentials() -> CallError {
@@ -109,7 +162,7 @@ fn no_credentials() -> CallError {
 }
 
 fn from_keys(keys: &ExplicitKeys, source: &str) -> Resolved {
-    Resolved { credentials: static_credentials(keys), source: source.to_string(), from_target: true }
+    Resolved { credentials: static_credentials(keys), source: source.to_string(), from_target: true, fetched: false }
 }
 
 /// Keys as SDK credentials that never expire.
@@ -134,90 +187,127 @@ pub(crate) fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
     })
 }
 
-async fn from_object(
-    object: &CredentialObject,
-    source: &str,
-    store: &ProfileStore,
-    region: &str,
-    env: &ShellEnvironment,
-) -> Result<Resolved, CallError> {
-    match object {
-        CredentialObject::Keys(keys) => Ok(from_keys(keys, source)),
-        CredentialObject::Profile { name, location } => {
-            // The object's own -ProfileLocation; files already read for the target are not read again.
-            let store = store.at(location.as_deref());
-            let found = named_profile(&store, name, region, env).await?.ok_or_else(no_credentials)?;
-            Ok(Resolved { credentials: found.credentials, source: source.to_string(), from_target: false })
+impl Walk<'_> {
+    async fn credential_object(&self, object: &CredentialObject, source: &str) -> Result<Resolved, CallError> {
+        match object {
+            CredentialObject::Keys(keys) => Ok(from_keys(keys, source)),
+            CredentialObject::Profile { name, location } => {
+                // The object's own -ProfileLocation; files already read for the target are not read again.
+                let store = self.store.at(location.as_deref());
+                let found = self.named_profile(&store, name).await?.ok_or_else(no_credentials)?;
+                Ok(Resolved { source: source.to_string(), from_target: false, ..found })
+            }
+            CredentialObject::Unreadable { owner } => Err(CallError::new(
+                ErrorKind::Credentials,
+                format!(
+                    "The {source} holds credentials set by {owner}, which keeps their keys to itself. Set them with \
+                     SecretsManager.Native's Set-AWSCredential in a session without {owner}, or give -ProfileName, \
+                     -AccessKey and -SecretKey, or -Credential."
+                ),
+            )),
         }
-        CredentialObject::Unreadable { owner } => Err(CallError::new(
-            ErrorKind::Credentials,
-            format!(
-                "The {source} holds credentials set by {owner}, which keeps their keys to itself. Set them with \
-                 SecretsManager.Native's Set-AWSCredential in a session without {owner}, or give -ProfileName, \
-                 -AccessKey and -SecretKey, or -Credential."
-            ),
-        )),
     }
-}
 
-async fn named_profile(
-    store: &ProfileStore,
-    name: &str,
-    region: &str,
-    env: &ShellEnvironment,
-) -> Result<Option<Resolved>, CallError> {
-    let Some(key) = store.locate(name).await else {
-        return Ok(None);
-    };
-    profile(store, &key, name, region, env).await
-}
-
-/// One profile: plain keys (or no credentials at all) straight from the parsed files, anything else
-/// through aws-config's profile provider (static, session, role, web identity, SSO, credential_process).
-/// The environment given to the loader holds no keys, web identity or container variables, so nothing
-/// but the profile can answer. `key` is the name aws-config knows it by, `name` the user's.
-async fn profile(
-    store: &ProfileStore,
-    key: &str,
-    name: &str,
-    region: &str,
-    env: &ShellEnvironment,
-) -> Result<Option<Resolved>, CallError> {
-    let source = format!("stored profile named '{name}'");
-    let profiles = store.profiles().await;
-    match profiles.get_profile(key).and_then(static_profile::read) {
-        Some(Plain::Keys(credentials)) => return Ok(Some(Resolved { credentials, source, from_target: false })),
-        Some(Plain::NoCredentials) => return Ok(None),
-        None => {}
+    async fn named_profile(&self, store: &ProfileStore, name: &str) -> Result<Option<Resolved>, CallError> {
+        let Some(key) = store.locate(name).await else {
+            return Ok(None);
+        };
+        self.profile(store, &key, name).await
     }
-    let credentials = match role_source::credential_source(profiles, key) {
-        // The loader cannot be given the keys without its own environment step answering first.
-        Some((origin, roles)) if origin.eq_ignore_ascii_case("Environment") => {
-            role_source::assume_from_environment(&roles, env, loader(env, &[], region, Some((key, store)))).await
+
+    /// One profile: plain keys (or no credentials at all) straight from the parsed files; a chain based on
+    /// `credential_source = Environment` or `credential_process` run here (`profile_chain.rs`); anything
+    /// else through aws-config's profile provider (role, web identity, SSO, the other credential sources).
+    /// The environment given to the loader holds no keys, web identity or container variables, so nothing
+    /// but the profile can answer. `key` is the name aws-config knows it by, `name` the user's.
+    async fn profile(&self, store: &ProfileStore, key: &str, name: &str) -> Result<Option<Resolved>, CallError> {
+        let source = format!("stored profile named '{name}'");
+        let profiles = store.profiles().await;
+        let Some(profile) = profiles.get_profile(key) else { return Ok(None) };
+        match static_profile::read(profile) {
+            Some(Plain::Keys(credentials)) => {
+                return Ok(Some(Resolved { credentials, source, from_target: false, fetched: false }));
+            }
+            Some(Plain::NoCredentials) => return Ok(None),
+            None => {}
         }
-        // The container or metadata variables, for a chain whose source is one of those.
-        Some(_) => load(env, &[CONTAINER_VARIABLES, METADATA_VARIABLES].concat(), region, Some((key, store))).await,
-        None => load(env, &[], region, Some((key, store))).await,
-    };
-    Ok(settle(credentials, &source)?.map(|credentials| Resolved { credentials, source, from_target: false }))
+        let (env, region, profile_files) = (self.env, self.region, Some((key, store)));
+        let waiting = Waiting::new(waits_on(profile));
+        let lookup = async {
+            let credentials = match profile_chain::walk(profiles, key) {
+                Some(chain) => {
+                    let base = match chain.base {
+                        Base::Process { command, account_id } => {
+                            waiting.set("its credential_process command");
+                            credential_process::credentials(command, account_id).await
+                        }
+                        // The loader cannot be given the keys without its own environment step answering first.
+                        Base::Source(origin) if origin.eq_ignore_ascii_case("Environment") => {
+                            environment_keys(env).map(|keys| static_credentials(&keys)).ok_or_else(|| {
+                                CredentialsError::invalid_configuration(
+                                    "the profile's credential_source is Environment, but AWS_ACCESS_KEY_ID and \
+                                     AWS_SECRET_ACCESS_KEY are not both set",
+                                )
+                            })
+                        }
+                        // The container or metadata variables, for a chain whose source is one of those.
+                        Base::Source(_) => {
+                            waiting.set("its credential_source or STS (AssumeRole)");
+                            let keep = [CONTAINER_VARIABLES, METADATA_VARIABLES].concat();
+                            return settle(load(env, &keep, region, profile_files).await, &source);
+                        }
+                    };
+                    waiting.set("STS (AssumeRole)");
+                    match base {
+                        Ok(base) => {
+                            assume_roles::assume(&chain.roles, base, loader(env, &[], region, profile_files)).await
+                        }
+                        Err(error) => Err(error),
+                    }
+                }
+                None => load(env, &[], region, profile_files).await,
+            };
+            settle(credentials, &source)
+        };
+        let credentials = bounded(self.limit, &source, &waiting, lookup).await?;
+        Ok(credentials.map(|credentials| Resolved { credentials, source, from_target: false, fetched: true }))
+    }
+
+    /// Web identity or container credentials: aws-config's chain with only those variables present.
+    async fn ambient(
+        &self,
+        variables: &[&str],
+        source: &str,
+        waits_on: &'static str,
+    ) -> Result<Option<Resolved>, CallError> {
+        if !variables.iter().any(|v| self.env.get(v).is_some()) {
+            return Ok(None);
+        }
+        let lookup = async { settle(load(self.env, variables, self.region, None).await, source) };
+        let credentials = bounded(self.limit, source, &Waiting::new(waits_on), lookup).await?;
+        Ok(credentials.map(|credentials| Resolved {
+            credentials,
+            source: source.to_string(),
+            from_target: false,
+            fetched: true,
+        }))
+    }
 }
 
-/// Web identity or container credentials: aws-config's chain with only those variables present.
-async fn ambient(
-    env: &ShellEnvironment,
-    variables: &[&str],
-    region: &str,
-    source: &str,
-) -> Result<Option<Resolved>, CallError> {
-    if !variables.iter().any(|v| env.get(v).is_some()) {
-        return Ok(None);
+/// What aws-config's profile provider waits on for `profile`, in words (a chain run here says it itself).
+fn waits_on(profile: &aws_config::profile::Profile) -> &'static str {
+    let has = |name: &str| profile.get(name).is_some();
+    if has("web_identity_token_file") {
+        "STS (AssumeRoleWithWebIdentity)"
+    } else if has("role_arn") {
+        "STS (AssumeRole)"
+    } else if ["sso_session", "sso_start_url", "sso_account_id"].iter().any(|name| has(name)) {
+        "the SSO portal"
+    } else if has("credential_source") {
+        "its credential_source"
+    } else {
+        "its credentials provider"
     }
-    let credentials = load(env, variables, region, None).await;
-    Ok(settle(credentials, source)?.map(|credentials| Resolved {
-        credentials,
-        source: source.to_string(),
-        from_target: false,
-    }))
 }
 
 /// Runs aws-config's loader over a trimmed copy of the shell environment.

@@ -1,13 +1,18 @@
-//! A credentials file's text with one profile's keys replaced, everything else kept: other profiles,
+//! A profile file's text with one profile removed (Remove-AWSCredentialProfile), or a credentials file's
+//! text with one profile's keys replaced (Set-AWSCredential -StoreAs), everything else kept: other profiles,
 //! comments, blank lines, line endings, and the profile's own other settings (`region`, ...) where they
 //! were. Like AWS Tools (which replaces a profile's credential options and keeps its region and other
 //! settings), every setting that decides what credentials the profile gives is replaced, so that the
 //! profile then gives exactly the stored keys (a left-over `role_arn` or `aws_session_token` would not).
 
-use crate::profile_sections::{header, is_continuation, property_name};
+use crate::profile_sections::{header, is_continuation, profile_name, property_name};
 use crate::static_profile::OTHER_KINDS;
 use crate::target::ExplicitKeys;
 use zeroize::Zeroizing;
+
+// `ProfileFileKind` sits in aws-config's deprecated-named `profile_file` module.
+#[allow(deprecated)]
+use aws_config::profile::profile_file::ProfileFileKind;
 
 const KEY_SETTINGS: [&str; 3] = ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"];
 
@@ -57,6 +62,24 @@ pub(crate) fn with_keys(text: &str, profile: &str, keys: &ExplicitKeys) -> Zeroi
         edited.push_str(&key_lines);
     }
     edited
+}
+
+/// `text` without the sections of profile `profile` (each from its header to the next header), as
+/// aws-config reads a file of `kind`; `None` when there is none.
+#[allow(deprecated)]
+pub(crate) fn without(text: &str, profile: &str, kind: ProfileFileKind) -> Option<Zeroizing<String>> {
+    let mut kept = Zeroizing::new(String::with_capacity(text.len()));
+    let (mut in_profile, mut removed) = (false, false);
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = header(line) {
+            in_profile = profile_name(name, kind) == Some(profile);
+            removed |= in_profile;
+        }
+        if !in_profile {
+            kept.push_str(line);
+        }
+    }
+    removed.then_some(kept)
 }
 
 /// Whether the section whose lines start at `lines[0]` sets any credential setting.
@@ -151,6 +174,23 @@ mod tests {
         assert_eq!(*edited, "[p]\naws_access_key_id = NEW\naws_secret_access_key = NEWSECRET\nregion = x\n[other]\n");
         let edited = with_keys("[a]\n[p]", "p", &keys("NEW", None));
         assert_eq!(*edited, "[a]\n[p]\naws_access_key_id = NEW\naws_secret_access_key = NEWSECRET\n");
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn a_removed_profile_takes_every_section_of_its_name_and_nothing_else() {
+        let credentials = "# top\n[a]\nx = 1\n[p]\naws_access_key_id = A\n# p's comment\n\n[b]\n[p]\ny = 2\n";
+        assert_eq!(*without(credentials, "p", ProfileFileKind::Credentials).unwrap(), "# top\n[a]\nx = 1\n[b]\n");
+        assert!(without(credentials, "pp", ProfileFileKind::Credentials).is_none());
+        let config = "[default]\nregion = a\n[profile default]\nregion = b\n[sso-session default]\nsso_region = c\n[profile  x y ]\n";
+        assert_eq!(
+            *without(config, "default", ProfileFileKind::Config).unwrap(),
+            "[sso-session default]\nsso_region = c\n[profile  x y ]\n"
+        );
+        assert_eq!(
+            *without(config, "x y", ProfileFileKind::Config).unwrap(),
+            "[default]\nregion = a\n[profile default]\nregion = b\n[sso-session default]\nsso_region = c\n"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The profile files as the companion cmdlets use them: list the profiles (`Get-AWSCredential
-//! -ListProfileDetail`), find one (`-ProfileName`), and store keys as one (`Set-AWSCredential -StoreAs`).
+//! -ListProfileDetail`), find one (`-ProfileName`), store keys as one (`Set-AWSCredential -StoreAs`) and
+//! remove one (`Remove-AWSCredentialProfile`).
 //! Reading goes through the `ProfileStore` of the credential chain, so a listed profile is one a call
 //! can use, found in the same files.
 
@@ -70,24 +71,51 @@ pub fn store_keys(
             "No home directory is set (HOME, or on Windows USERPROFILE) to find the credentials file in; use -ProfileLocation.",
         )
     })?;
-    let failed = |error: io::Error| {
-        CallError::new(
-            ErrorKind::ProfileFile,
-            format!("Could not write the credentials file '{}': {error}", display(&path)),
-        )
-    };
-    write_locked(&file_behind_links(&path), name, keys).map_err(failed)?;
+    let edit = |text: &str| Some(profile_edit::with_keys(text, name, keys));
+    rewrite(&path, edit, true).map_err(|error| write_failed(&path, &error))?;
     Ok(Profile { name: name.to_string(), location: Some(display(&path)), keys: None })
 }
 
-fn write_locked(path: &Path, name: &str, keys: &ExplicitKeys) -> io::Result<()> {
+/// Removes profile `name` from the files (`-ProfileLocation`'s, else the credentials and the config file),
+/// every section of that name, as AWS Tools' Remove-AWSCredentialProfile does; each file is replaced as
+/// `store_keys` replaces it. Answers the files it was removed from (none when there was no such profile).
+pub fn remove(location: Option<&str>, env: &ShellEnvironment, name: &str) -> Result<Vec<Profile>, CallError> {
+    let mut removed = Vec::new();
+    for (kind, path) in profile_paths::files(location, env) {
+        let mut changed = false;
+        let edit = |text: &str| {
+            let kept = profile_edit::without(text, name, kind);
+            changed = kept.is_some();
+            kept
+        };
+        rewrite(&path, edit, false).map_err(|error| write_failed(&path, &error))?;
+        if changed {
+            removed.push(Profile { name: name.to_string(), location: Some(display(&path)), keys: None });
+        }
+    }
+    Ok(removed)
+}
+
+fn write_failed(path: &Path, error: &io::Error) -> CallError {
+    CallError::new(ErrorKind::ProfileFile, format!("Could not write the profile file '{}': {error}", display(path)))
+}
+
+/// Rewrites the file behind `path` with `edit`'s text (`None`: leave it), under the write lock. A missing
+/// file is created (with its folder, when `create` says so) or, without `create`, left missing.
+fn rewrite(path: &Path, edit: impl FnOnce(&str) -> Option<Zeroizing<String>>, create: bool) -> io::Result<()> {
+    let path = file_behind_links(path);
+    if !create && !path.exists() {
+        return Ok(());
+    }
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         replace_file::create_private_folder(folder)?;
     }
-    let _lock = replace_file::WriteLock::take(path)?;
-    replace_file::remove_stale_temp_files(path);
-    let text = existing_text(path)?;
-    replace_file::replace(path, profile_edit::with_keys(&text, name, keys).as_bytes())
+    let _lock = replace_file::WriteLock::take(&path)?;
+    replace_file::remove_stale_temp_files(&path);
+    match edit(&existing_text(&path)?) {
+        Some(text) => replace_file::replace(&path, text.as_bytes()),
+        None => Ok(()),
+    }
 }
 
 /// The file's text; empty when it does not exist yet. A file that is not UTF-8 is not rewritten.

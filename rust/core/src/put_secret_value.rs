@@ -3,6 +3,7 @@
 use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
 use crate::response_facts::ResponseFacts;
+use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -10,6 +11,7 @@ use aws_sdk_secretsmanager::primitives::Blob;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// The inputs of one PutSecretValue call. The secret value is borrowed from the caller.
 #[derive(Default)]
@@ -21,6 +23,9 @@ pub struct PutSecretValueRequest<'a> {
     pub client_request_token: Option<String>,
     pub version_stages: Option<Vec<String>>,
     pub rotation_token: Option<String>,
+    /// Whether the caller will show the version-quota advice (see `version_quota`), so that the one advice per
+    /// secret is not used up by a write that would not show it.
+    pub report_quota_advice: bool,
 }
 
 impl fmt::Debug for PutSecretValueRequest<'_> {
@@ -33,6 +38,7 @@ impl fmt::Debug for PutSecretValueRequest<'_> {
             .field("client_request_token", &self.client_request_token)
             .field("version_stages", &self.version_stages)
             .field("rotation_token", &self.rotation_token.as_ref().map(|_| "** redacted **"))
+            .field("report_quota_advice", &self.report_quota_advice)
             .finish()
     }
 }
@@ -49,6 +55,8 @@ pub struct PutSecretValueResult {
     pub http_status: u16,
     /// The response's Content-Length, -1 when unknown.
     pub content_length: i64,
+    /// The version-quota advice this write earned, when the request asked for it (see `version_quota`).
+    pub quota_advice: Option<String>,
 }
 
 /// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token).
@@ -60,10 +68,11 @@ pub async fn put_secret_value(
     // Fixed once per logical write, before the SDK's retry loop: every attempt carries the same token.
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
+    let report_quota_advice = request.report_quota_advice;
 
     // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
     // would make every enclosing future (and the move into the task-local scope) as large.
-    let call = Box::pin(
+    let send = Box::pin(
         connection
             .client
             .put_secret_value()
@@ -75,12 +84,43 @@ pub async fn put_secret_value(
             .set_rotation_token(request.rotation_token)
             .send(),
     );
-    let outcome = facts.recorded_during(call).await;
+    let send = facts.recorded_during(send);
+    let outcome = if connection.lookup_time.is_zero() {
+        send.await
+    } else {
+        // The whole-call limit counts the credential lookup too: the operation gets what is left of it.
+        match tokio::time::timeout(remaining_time(connection), send).await {
+            Ok(outcome) => outcome,
+            Err(_) => return Err(CallError::new(ErrorKind::Timeout, out_of_time(connection))),
+        }
+    };
 
     match outcome {
-        Ok(output) => Ok(into_result(output, &facts)),
+        Ok(output) => {
+            let mut result = into_result(output, &facts);
+            // Never for a local test server, whether it is named (localhost, 127.0.0.1) or only reached on a
+            // loopback address (a name such as localhost.localstack.cloud); through a proxy, the name decides.
+            let local = connection.endpoint_url.as_deref().is_some_and(is_loopback_url)
+                || (!connection.proxied && facts.answered_from_loopback());
+            if let (false, Some(arn), Some(version_id)) = (local, &result.arn, &result.version_id) {
+                result.quota_advice =
+                    VersionQuotaAdvisor::shared().after_write(arn, version_id, Instant::now(), report_quota_advice);
+            }
+            Ok(result)
+        }
         Err(error) => Err(classify(error, connection, &facts)),
     }
+}
+
+/// The whole-call limit less the time the credential lookup took.
+fn remaining_time(connection: &Connection) -> std::time::Duration {
+    let config = connection.client.config();
+    let whole_call = config.timeout_config().and_then(|timeouts| timeouts.operation_timeout());
+    whole_call.unwrap_or(crate::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
+}
+
+fn out_of_time(connection: &Connection) -> String {
+    format!("The call to {} did not complete within the time allowed.", connection.describe())
 }
 
 fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecretValueResult {
@@ -92,6 +132,7 @@ fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecret
         version_stages: output.version_stages.unwrap_or_default(),
         http_status: facts.http_status(),
         content_length: facts.content_length(),
+        quota_advice: None,
     }
 }
 
@@ -120,13 +161,14 @@ fn classify(
                 ),
             }
         }
-        SdkError::TimeoutError(_) => CallError::new(
-            ErrorKind::Timeout,
-            format!("The call to {endpoint} did not complete within the time allowed."),
-        ),
+        SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-            CallError::new(kind, format!("Could not reach {endpoint}: {}", root_cause(&error)))
+            let hint = crate::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
+            CallError::new(
+                kind,
+                format!("Could not reach {endpoint}: {}{}", root_cause(&error), hint.unwrap_or_default()),
+            )
         }
         SdkError::ResponseError(_) => CallError::new(
             ErrorKind::Transport,
@@ -165,6 +207,37 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::target::{ExplicitKeys, ServiceTarget};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn the_operation_gets_only_what_the_credential_lookup_left_of_the_whole_call_limit() {
+        // Accepts the connection (the kernel does) and never answers.
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let target = ServiceTarget {
+            region: Some("us-east-1".into()),
+            endpoint_url: Some(format!("http://{}", silent.local_addr().unwrap())),
+            keys: Some(ExplicitKeys {
+                access_key: "a".into(),
+                secret_key: "b".to_string().into(),
+                session_token: None,
+            }),
+            ..Default::default()
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let mut connection = crate::connect(&target).await.unwrap();
+            // As if the lookup had used all but 300 ms of the 90 s: the 30 s attempt limit must not apply.
+            connection.lookup_time = crate::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
+            let started = Instant::now();
+            let request =
+                PutSecretValueRequest { secret_id: Some("x".into()), secret_string: Some("v"), ..Default::default() };
+            let error = put_secret_value(&connection, request).await.unwrap_err();
+            assert_eq!(error.kind, ErrorKind::Timeout, "{error}");
+            assert!(error.message.contains("did not complete within the time allowed"), "{error}");
+            assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+        });
+    }
 
     #[test]
     fn debug_output_never_shows_the_secret() {

@@ -215,3 +215,26 @@ fn a_linked_credentials_file_is_updated_through_its_link() {
     assert!(fs::symlink_metadata(home.0.join(".aws/credentials")).unwrap().file_type().is_symlink());
     assert!(fs::read_to_string(&real).unwrap().contains("[new]\naws_access_key_id = AKIDN\n"));
 }
+
+#[test]
+fn a_removed_profile_leaves_both_files_and_the_other_profiles_as_they_were() {
+    let home = Home::new("remove");
+    let credentials = home.write(".aws/credentials", "[keep]\naws_access_key_id = k\naws_secret_access_key = s\n[gone]\naws_access_key_id = g\naws_secret_access_key = s\n");
+    let config =
+        home.write(".aws/config", "[profile gone]\nregion = eu-west-1\n[sso-session gone]\nsso_region = eu-west-1\n");
+    let env = home.env(&[]);
+    let removed = profile_files::remove(None, &env, "gone").unwrap();
+    let files: Vec<String> = removed.into_iter().map(|p| p.location.unwrap()).collect();
+    assert_eq!(files, [config.to_string_lossy(), credentials.to_string_lossy()]);
+    assert_eq!(home.read(".aws/credentials"), "[keep]\naws_access_key_id = k\naws_secret_access_key = s\n");
+    assert_eq!(
+        home.read(".aws/config"),
+        "[sso-session gone]\nsso_region = eu-west-1\n",
+        "an sso-session is not a profile"
+    );
+    assert_eq!(found_access_key(None, &env, "gone"), None);
+    assert!(profile_files::remove(None, &env, "gone").unwrap().is_empty(), "nothing left to remove");
+    let other = home.0.join("other.ini");
+    assert!(profile_files::remove(Some(other.to_str().unwrap()), &env, "keep").unwrap().is_empty());
+    assert!(!other.exists(), "a missing file is not created");
+}

@@ -70,7 +70,7 @@ pub use call_readers::*;
 pub use connect::sm_call_connect;
 pub use environment_names::sm_environment_names;
 pub use profile_readers::*;
-pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_write};
+pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_remove, sm_profile_write};
 pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
 
 use interoptopus::function;
@@ -98,6 +98,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_request_id))
         .register(function!(sm_call_http_status))
         .register(function!(sm_call_content_length))
+        .register(function!(sm_call_quota_advice))
         .register(function!(sm_call_error_code))
         .register(function!(sm_call_error_message))
         .register(function!(sm_call_error_parameter))
@@ -105,6 +106,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_profile_list))
         .register(function!(sm_profile_find))
         .register(function!(sm_profile_write))
+        .register(function!(sm_profile_remove))
         .register(function!(sm_call_profile_count))
         .register(function!(sm_call_profile_name))
         .register(function!(sm_call_profile_location))

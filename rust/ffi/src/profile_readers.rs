@@ -1,4 +1,5 @@
-//! Readers of what `sm_profile_list`, `sm_profile_find` and `sm_profile_write` left on a call: one
+//! Readers of what `sm_profile_list`, `sm_profile_find`, `sm_profile_write` and `sm_profile_remove` left
+//! on a call: one
 //! reader per value of profile number `index` (from 0), as for the other call readers.
 
 use crate::answers::{NumberAnswer, TextAnswer};
@@ -15,7 +16,7 @@ fn of_profile(outcome: &Outcome, index: u32, pick: impl FnOnce(&Profile) -> Opti
     }
 }
 
-/// How many profiles the call listed, found (0 or 1) or wrote (1).
+/// How many profiles the call listed, found (0 or 1) or wrote (1), or from how many files it removed one.
 #[ffi]
 pub fn sm_call_profile_count(call: u64) -> NumberAnswer {
     read_number(call, |o| match o {
@@ -30,7 +31,7 @@ pub fn sm_call_profile_name(call: u64, index: u32, buffer: ffi::SliceMut<u8>) ->
     read_text(call, buffer, |o| of_profile(o, index, |p| Some(&p.name)))
 }
 
-/// The file that names profile `index` (listed or written profiles).
+/// The file that names profile `index` (listed or written profiles), or that it was removed from.
 #[ffi]
 pub fn sm_call_profile_location(call: u64, index: u32, buffer: ffi::SliceMut<u8>) -> TextAnswer {
     read_text(call, buffer, |o| of_profile(o, index, |p| p.location.as_deref()))

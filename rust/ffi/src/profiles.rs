@@ -1,5 +1,5 @@
-//! The exports the companion cmdlets use for profile files: list the profiles, find one, and write keys
-//! as one. Each leaves its answer on a call handle, read with the `sm_call_profile_*` readers (or the
+//! The exports the companion cmdlets use for profile files: list the profiles, find one, write keys as
+//! one, and remove one. Each leaves its answer on a call handle, read with the `sm_call_profile_*` readers (or the
 //! failure, read with `sm_call_failure_kind` and `sm_call_error_*`).
 
 use crate::answers::CallStatus;
@@ -78,6 +78,20 @@ pub fn sm_profile_write(
         };
         let env = document.environment();
         profile_files::store_keys(document.location(), &env, document.profile_name("StoreAs")?, &keys).map(|p| vec![p])
+    })
+}
+
+/// Removes profile `ProfileName` of `profile_json` from the files `sm_profile_list` reads (every section
+/// of that name; `[sso-session x]` and other non-profile sections stay), each file replaced in one step
+/// as `sm_profile_write` replaces it.
+///
+/// Afterwards `sm_call_profile_count` says from how many files it was removed (0: there was no such
+/// profile) and `sm_call_profile_location` reads each file. Failures: `ProfileFile` naming the file.
+#[ffi]
+pub fn sm_profile_remove(call: u64, profile_json: ffi::Slice<u8>) -> CallStatus {
+    with_profiles(call, &profile_json, |_, document| {
+        let env = document.environment();
+        profile_files::remove(document.location(), &env, document.profile_name("ProfileName")?)
     })
 }
 
@@ -190,6 +204,11 @@ mod tests {
 
         assert_eq!(sm_profile_find(call, slice(&home.document(r#""ProfileName":"missing","#))), CallStatus::Ok);
         assert_eq!(sm_call_profile_count(call).into_option(), Some(0));
+
+        assert_eq!(sm_profile_remove(call, slice(&home.document(r#""ProfileName":"saved","#))), CallStatus::Ok);
+        assert_eq!(indexed(sm_call_profile_location, call, 0).as_deref(), file.to_str());
+        assert_eq!(sm_profile_list(call, slice(&home.document(""))), CallStatus::Ok);
+        assert_eq!(sm_call_profile_count(call).into_option(), Some(0));
         sm_call_free(call);
     }
 
@@ -229,6 +248,7 @@ mod tests {
             assert_eq!(sm_profile_list(handle, slice(b"{}")), CallStatus::BadHandle);
             assert_eq!(sm_profile_find(handle, slice(b"{}")), CallStatus::BadHandle);
             assert_eq!(sm_profile_write(handle, slice(b"{}"), slice(b""), slice(b"")), CallStatus::BadHandle);
+            assert_eq!(sm_profile_remove(handle, slice(b"{}")), CallStatus::BadHandle);
             assert_eq!(sm_call_profile_count(handle).into_option(), None);
             let readers: [IndexedReader; 3] =
                 [sm_call_profile_name, sm_call_profile_location, sm_call_profile_secret_key];

@@ -9,8 +9,8 @@ using SecretsManager.Native.Interop;
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// The profile files as the companion cmdlets need them: which profiles exist, a profile's keys, and
-/// writing keys as a profile (-StoreAs). The native library finds, reads and writes the files (the same
+/// The profile files as the companion cmdlets need them: which profiles exist, a profile's keys, writing
+/// keys as a profile (-StoreAs) and removing a profile. The native library finds, reads and writes the files (the same
 /// files, read the same way, as the credential chain); a failure ends the cmdlet with an error record.
 /// </summary>
 internal static class ProfileFiles
@@ -61,6 +61,17 @@ internal static class ProfileFiles
             CryptographicOperations.ZeroMemory(secret);
             CryptographicOperations.ZeroMemory(tokenBytes);
         }
+    }
+
+    /// <summary>Removes profile <paramref name="name"/> from its files; returns the files it was removed from.</summary>
+    internal static List<string> Remove(PSCmdlet cmdlet, string name, string? location)
+    {
+        using var call = NativeCall.Open();
+        Run(cmdlet, call, Document(location).Add("ProfileName", name), json => call.RemoveProfile(json));
+        var count = (uint)call.ProfileCount;
+        var files = new List<string>((int)count);
+        for (var index = 0u; index < count; index++) files.Add(call.ProfileLocation(index) ?? "");
+        return files;
     }
 
     /// <summary>The files to use: -ProfileLocation, else what the shell's environment names.</summary>
