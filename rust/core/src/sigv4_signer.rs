@@ -347,13 +347,17 @@ mod tests {
     }
 
     fn config(region: &str) -> ConfigBag {
+        config_for(region, "secretsmanager")
+    }
+
+    fn config_for(region: &str, service: &'static str) -> ConfigBag {
         let mut options = SigningOptions::default();
         options.double_uri_encode = true;
         options.normalize_uri_path = true;
         let mut layer = Layer::new("operation");
         layer.store_put(SigV4OperationSigningConfig {
             region: Some(SigningRegion::from(Region::new(region.to_string()))),
-            name: Some(SigningName::from_static("secretsmanager")),
+            name: Some(SigningName::from_static(service)),
             signing_options: options,
             ..Default::default()
         });
@@ -368,7 +372,11 @@ mod tests {
     }
 
     fn identity(secret: &str, token: Option<&str>) -> Identity {
-        Identity::new(Credentials::new("AKIDEXAMPLE", secret, token.map(str::to_string), None, "test"), None)
+        identity_of("AKIDEXAMPLE", secret, token)
+    }
+
+    fn identity_of(access_key: &str, secret: &str, token: Option<&str>) -> Identity {
+        Identity::new(Credentials::new(access_key, secret, token.map(str::to_string), None, "test"), None)
     }
 
     /// Signs `request` with the SDK's signer and with ours; returns both header lists, sorted.
@@ -474,5 +482,175 @@ mod tests {
         )
         .unwrap();
         assert_eq!(signed.headers().get("x-amz-date"), Some(amz_date_time(at + Duration::from_secs(3600)).as_str()));
+    }
+
+    /// The AWS SigV4 test suite's cases that are this signer's simple case (aws-sigv4's sources,
+    /// `aws-signing-test-suite/v4/<name>`): each signed at 2015-08-30T12:36:00Z in us-east-1 for the service
+    /// `service` with the suite's key pair, an empty body, and the suite's expected `Authorization`.
+    mod aws_test_suite {
+        use super::*;
+
+        const ACCESS_KEY: &str = "AKIDEXAMPLE";
+        const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+        /// 2015-08-30T12:36:00Z.
+        const SUITE_TIME: u64 = 1_440_938_160;
+        const STS_TOKEN: &str = "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==";
+
+        struct Case {
+            name: &'static str,
+            method: &'static str,
+            headers: &'static [(&'static str, &'static str)],
+            token: Option<&'static str>,
+            signed_headers: &'static str,
+            signature: &'static str,
+        }
+
+        const CASES: [Case; 7] = [
+            Case {
+                name: "post-vanilla",
+                method: "POST",
+                headers: &[],
+                token: None,
+                signed_headers: "host;x-amz-date",
+                signature: "5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b",
+            },
+            Case {
+                name: "post-header-key-sort",
+                method: "POST",
+                headers: &[("my-header1", "value1")],
+                token: None,
+                signed_headers: "host;my-header1;x-amz-date",
+                signature: "c5410059b04c1ee005303aed430f6e6645f61f4dc9e1461ec8f8916fdf18852c",
+            },
+            Case {
+                name: "post-header-value-case",
+                method: "POST",
+                headers: &[("my-header1", "VALUE1")],
+                token: None,
+                signed_headers: "host;my-header1;x-amz-date",
+                signature: "cdbc9802e29d2942e5e10b5bccfdd67c5f22c7c4e8ae67b53629efa58b974b7d",
+            },
+            Case {
+                name: "get-header-key-duplicate",
+                method: "GET",
+                headers: &[("my-header1", "value2"), ("my-header1", "value2"), ("my-header1", "value1")],
+                token: None,
+                signed_headers: "host;my-header1;x-amz-date",
+                signature: "c9d5ea9f3f72853aea855b47ea873832890dbdd183b4468f858259531a5138ea",
+            },
+            Case {
+                name: "get-header-value-order",
+                method: "GET",
+                headers: &[
+                    ("my-header1", "value4"),
+                    ("my-header1", "value1"),
+                    ("my-header1", "value3"),
+                    ("my-header1", "value2"),
+                ],
+                token: None,
+                signed_headers: "host;my-header1;x-amz-date",
+                signature: "08c7e5a9acfcfeb3ab6b2185e75ce8b1deb5e634ec47601a50643f830c755c01",
+            },
+            Case {
+                name: "get-header-value-trim",
+                method: "GET",
+                headers: &[("my-header1", " value1"), ("my-header2", " \"a   b   c\"")],
+                token: None,
+                signed_headers: "host;my-header1;my-header2;x-amz-date",
+                signature: "acc3ed3afb60bb290fc8d2dd0098b9911fcaa05412b367055dee359757a9c736",
+            },
+            Case {
+                name: "post-sts-header-before",
+                method: "POST",
+                headers: &[],
+                token: Some(STS_TOKEN),
+                signed_headers: "host;x-amz-date;x-amz-security-token",
+                signature: "85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead",
+            },
+        ];
+
+        fn suite_request(case: &Case, with_host: bool) -> HttpRequest {
+            let mut request = HttpRequest::new(SdkBody::empty());
+            request.set_method(case.method).unwrap();
+            request.set_uri("https://example.amazonaws.com/").unwrap();
+            if with_host {
+                request.headers_mut().insert("host", "example.amazonaws.com");
+            }
+            for (name, value) in case.headers {
+                request.headers_mut().append(*name, *value);
+            }
+            request
+        }
+
+        /// Signs `request` with `signer` (asserting it took its own path) and returns `Authorization`.
+        fn authorization(
+            signer: &CachedKeySigner,
+            mut request: HttpRequest,
+            identity: &Identity,
+            region: &str,
+            at: SystemTime,
+        ) -> String {
+            let cfg = config_for(region, "service");
+            let simple = SimpleCase::of(&request, identity, &AuthSchemeEndpointConfig::empty(), &cfg).is_some();
+            assert!(simple, "not signed by the cached-key path");
+            signer
+                .sign_http_request(&mut request, identity, AuthSchemeEndpointConfig::empty(), &components(at), &cfg)
+                .unwrap();
+            request.headers().get("authorization").unwrap().to_string()
+        }
+
+        fn expected(case: &Case) -> String {
+            format!(
+                "AWS4-HMAC-SHA256 Credential={ACCESS_KEY}/20150830/us-east-1/service/aws4_request, SignedHeaders={}, Signature={}",
+                case.signed_headers, case.signature
+            )
+        }
+
+        fn suite_time() -> SystemTime {
+            SystemTime::UNIX_EPOCH + Duration::from_secs(SUITE_TIME)
+        }
+
+        #[test]
+        fn every_case_gets_the_suites_signature_with_and_without_a_host_header() {
+            let ours = signer();
+            for case in &CASES {
+                let identity = identity_of(ACCESS_KEY, SECRET, case.token);
+                for with_host in [true, false] {
+                    let request = suite_request(case, with_host);
+                    let got = authorization(&ours, request, &identity, "us-east-1", suite_time());
+                    assert_eq!(got, expected(case), "{} (Host header: {with_host})", case.name);
+                }
+            }
+        }
+
+        #[test]
+        fn the_cached_key_is_derived_again_for_a_new_day_region_or_key_pair_and_the_suite_still_holds() {
+            let ours = signer();
+            let vanilla = &CASES[0];
+            let suite_identity = identity_of(ACCESS_KEY, SECRET, None);
+            let sign_vanilla =
+                |at| authorization(&ours, suite_request(vanilla, true), &suite_identity, "us-east-1", at);
+            assert_eq!(sign_vanilla(suite_time()), expected(vanilla));
+
+            let last_second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_440_979_199); // 2015-08-30T23:59:59Z
+            let next_day = last_second + Duration::from_secs(1); // 2015-08-31T00:00:00Z
+            let other_key = identity_of("AKIDOTHER", "another/secret+key", None);
+            let other_secret = identity_of(ACCESS_KEY, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ", None);
+            for (at, identity, region, scope) in [
+                (last_second, &suite_identity, "us-east-1", "AKIDEXAMPLE/20150830/us-east-1/"),
+                (next_day, &suite_identity, "us-east-1", "AKIDEXAMPLE/20150831/us-east-1/"),
+                (next_day, &suite_identity, "eu-west-1", "AKIDEXAMPLE/20150831/eu-west-1/"),
+                (next_day, &other_key, "eu-west-1", "AKIDOTHER/20150831/eu-west-1/"),
+                (next_day, &other_secret, "eu-west-1", "AKIDEXAMPLE/20150831/eu-west-1/"),
+            ] {
+                let request = suite_request(vanilla, true);
+                let (sdk, mine) = both(&ours, &request, identity, &config_for(region, "service"), at);
+                assert_eq!(mine, sdk, "{scope}");
+                let authorization = mine.iter().find(|(name, _)| name == "authorization").unwrap();
+                assert!(authorization.1.contains(scope), "{} lacks {scope}", authorization.1);
+            }
+            // Back to the suite's day, region and key pair after all of those: its signature again.
+            assert_eq!(sign_vanilla(suite_time()), expected(vanilla));
+        }
     }
 }
