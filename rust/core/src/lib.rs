@@ -22,6 +22,7 @@ pub mod version_quota;
 pub mod zeroizing_alloc;
 
 mod assume_roles;
+mod cached_user_agent;
 mod client_cache;
 mod configured_settings;
 mod credential_process;
@@ -37,6 +38,8 @@ mod provider_http;
 mod region_chain;
 mod replace_file;
 mod response_facts;
+mod service_clock;
+mod sigv4_signer;
 mod sso_login;
 mod static_profile;
 mod trust_store;
