@@ -7,7 +7,7 @@ use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_BYTES, PutRequestDocument
 use crate::slices;
 use crate::utf16_secret::utf8_from_utf16;
 use interoptopus::ffi;
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value};
 
 /// Calls PutSecretValue and blocks until it succeeds, fails, or `call` is cancelled.

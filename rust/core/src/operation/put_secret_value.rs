@@ -1,9 +1,9 @@
 //! The PutSecretValue operation: request in, typed result or classified error out.
 
-use crate::connection::Connection;
+use crate::credentials::connection::Connection;
 use crate::error::{CallError, ErrorKind};
-use crate::response_facts::ResponseFacts;
-use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
+use crate::operation::version_quota::{VersionQuotaAdvisor, is_loopback_url};
+use crate::transport::response_facts::ResponseFacts;
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -64,7 +64,7 @@ pub async fn put_secret_value(
     connection: &Connection,
     request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
-    crate::request_checks::check(&request)?;
+    crate::operation::request_checks::check(&request)?;
     // Fixed once per logical write, before the SDK's retry loop: every attempt carries the same token.
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
@@ -116,7 +116,7 @@ pub async fn put_secret_value(
 fn remaining_time(connection: &Connection) -> std::time::Duration {
     let config = connection.client.config();
     let whole_call = config.timeout_config().and_then(|timeouts| timeouts.operation_timeout());
-    whole_call.unwrap_or(crate::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
+    whole_call.unwrap_or(crate::operation::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
 }
 
 fn out_of_time(connection: &Connection) -> String {
@@ -164,7 +164,8 @@ fn classify(
         SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-            let hint = crate::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
+            let hint =
+                crate::transport::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
             CallError::new(
                 kind,
                 format!("Could not reach {endpoint}: {}{}", root_cause(&error), hint.unwrap_or_default()),
@@ -207,7 +208,7 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::{ExplicitKeys, ServiceTarget};
+    use crate::credentials::target::{ExplicitKeys, ServiceTarget};
     use std::time::{Duration, Instant};
 
     #[test]
@@ -228,7 +229,7 @@ mod tests {
         runtime.block_on(async {
             let mut connection = crate::connect(&target).await.unwrap();
             // As if the lookup had used all but 300 ms of the 90 s: the 30 s attempt limit must not apply.
-            connection.lookup_time = crate::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
+            connection.lookup_time = crate::operation::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
             let started = Instant::now();
             let request =
                 PutSecretValueRequest { secret_id: Some("x".into()), secret_string: Some("v"), ..Default::default() };
