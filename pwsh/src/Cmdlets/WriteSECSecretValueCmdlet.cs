@@ -143,6 +143,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             {
                 var error = FailureRecords.From(call, this);
                 _history!.Failure(error.Exception.InnerException ?? error.Exception);
+                if (Stopping) TellStoppedHost(error);
                 ThrowTerminatingError(error);
             }
             return ResponseReader.PutSecretValue(call);
@@ -152,6 +153,23 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             EndCall();
             if (document is not null) CryptographicOperations.ZeroMemory(document);
             if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
+        }
+    }
+
+    /// <summary>
+    /// A stopped pipeline (Ctrl+C, Stop-Job) drops the error record, so a write that may have happened is told to the
+    /// host directly, with the token to retry with; $AWSHistory.LastServiceResponse keeps the exception as well.
+    /// </summary>
+    private void TellStoppedHost(ErrorRecord error)
+    {
+        if (error.Exception.Data[FailureRecords.MayHaveWrittenKey] is not true) return;
+        try
+        {
+            Host?.UI?.WriteWarningLine(error.Exception.Message);
+        }
+        catch (Exception e) when (e is NotImplementedException or PSNotImplementedException or System.Management.Automation.Host.HostException)
+        {
+            // A host without a user interface: the history entry is all there is.
         }
     }
 

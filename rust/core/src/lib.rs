@@ -41,6 +41,8 @@ mod trust_store;
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
 pub use error::{CallError, ErrorKind};
-pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
+pub use put_secret_value::{
+    PutSecretValueRequest, PutSecretValueResult, put_secret_value, put_secret_value_until_cancelled,
+};
 pub use shell_environment::{GATHERED_VARIABLES, ShellEnvironment};
 pub use target::{CredentialObject, ExplicitKeys, ServiceTarget};
