@@ -62,8 +62,7 @@ Describe 'Stopping a pipeline during an in-flight call' {
         try {
             Add-Write $shell $proxy.Endpoint 'maybe written'
             $pending = $shell.BeginInvoke()
-            $null = Wait-FaultLog $proxy '^request 1 '
-            Start-Sleep -Milliseconds 300   # let the proxy hand the write to moto
+            $null = Wait-FaultLog $proxy '^answered 1 upstream'   # moto has written the version
             $shell.Stop()
             $pending.IsCompleted | Should -BeTrue
 

@@ -41,7 +41,8 @@ pub struct CallError {
     pub request_id: String,
     /// The ClientRequestToken a failed PutSecretValue was sent with (generated when the caller gave none), else
     /// empty. Not secret: it is the VersionId the write creates, and retrying with it never makes a second version.
-    pub client_request_token: String,
+    /// (A boxed str, not a String: keeps `CallError` within clippy's size for an `Err`.)
+    pub client_request_token: Box<str>,
     /// The request may have reached the service and written the version (cancelled, timed out or cut off after
     /// sending, or a 5xx answer): the caller can't tell from this failure whether the secret changed.
     pub may_have_written: bool,
@@ -56,7 +57,7 @@ impl CallError {
             parameter: String::new(),
             http_status: 0,
             request_id: String::new(),
-            client_request_token: String::new(),
+            client_request_token: Box::default(),
             may_have_written: false,
         }
     }
@@ -76,7 +77,7 @@ impl CallError {
 
     /// The failure of a PutSecretValue that was sent (or being sent) with `token`.
     pub fn after_sending(self, token: &str, may_have_written: bool) -> Self {
-        Self { client_request_token: token.to_string(), may_have_written, ..self }
+        Self { client_request_token: token.into(), may_have_written, ..self }
     }
 }
 

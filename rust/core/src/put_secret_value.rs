@@ -3,6 +3,7 @@
 use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
 use crate::response_facts::{RecordResponseFacts, ResponseFacts};
+use crate::runtime::block_on_cancellable;
 use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
@@ -13,7 +14,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Instant;
 use tokio_util::sync::CancellationToken;
-use crate::runtime::block_on_cancellable;
 
 /// The inputs of one PutSecretValue call. The secret value is borrowed from the caller.
 #[derive(Default)]

@@ -119,7 +119,7 @@ fn a_4xx_answer_is_no_write_and_a_5xx_one_may_be() {
     let (throttled, _) = start(Server::Answer(400, r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#));
     let error = failure(&throttled, Some("t".repeat(32).as_str()));
     assert_eq!((error.kind, error.may_have_written), (ErrorKind::Service, false));
-    assert_eq!(error.client_request_token, "t".repeat(32));
+    assert_eq!(&*error.client_request_token, "t".repeat(32));
 
     let (internal, _) = start(Server::Answer(500, r#"{"__type":"InternalServiceError","message":"oops"}"#));
     let error = failure(&internal, None);
@@ -147,7 +147,7 @@ fn a_call_cancelled_after_sending_may_have_written_and_names_the_token() {
     let error = put(&silent, Some("c".repeat(40).as_str()), &cancel).expect_err("cancelled");
     assert_eq!(error.kind, ErrorKind::Cancelled);
     assert!(error.may_have_written);
-    assert_eq!(error.client_request_token, "c".repeat(40));
+    assert_eq!(&*error.client_request_token, "c".repeat(40));
 }
 
 #[test]

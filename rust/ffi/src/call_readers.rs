@@ -127,7 +127,7 @@ pub fn sm_call_version_id(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
 /// that a retry with it can't create a second version. Absent for a success and for failures before sending.
 #[ffi]
 pub fn sm_call_client_request_token(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_text(call, buffer, |o| of_failure(o, |e| &e.client_request_token))
+    read_text(call, buffer, |o| of_failure(o, |e| &*e.client_request_token))
 }
 
 /// Whether a failed PutSecretValue may nonetheless have written the version (cancelled, timed out or cut off
