@@ -7,6 +7,7 @@
 pub mod call_settings;
 pub mod connection;
 mod credential_chain;
+pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod profile_files;
@@ -22,7 +23,9 @@ pub mod zeroizing_alloc;
 
 mod assume_roles;
 mod client_cache;
+mod configured_settings;
 mod credential_process;
+mod file_stamps;
 mod instance_metadata;
 mod per_lane_client;
 mod profile_chain;
@@ -40,6 +43,7 @@ mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
+pub use endpoint::ClientConfigEndpoint;
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{
     PutSecretValueRequest, PutSecretValueResult, put_secret_value, put_secret_value_until_cancelled,

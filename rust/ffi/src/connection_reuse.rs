@@ -36,10 +36,17 @@ fn digest(document: &[u8]) -> Option<Digest> {
     tag.as_ref().try_into().ok()
 }
 
-/// The connection resolved earlier for exactly these document bytes, if it was reusable.
+/// The connection resolved earlier for exactly these document bytes, if it was reusable and the profile
+/// files it read (for its endpoint and retry settings) are unchanged.
 pub(crate) fn find(document: &[u8]) -> Option<Connection> {
     let digest = digest(document)?;
-    kept().iter().find(|(kept, _)| *kept == digest).map(|(_, connection)| connection.clone())
+    let mut kept = kept();
+    let index = kept.iter().position(|(kept, _)| *kept == digest)?;
+    if !kept[index].1.is_current() {
+        kept.remove(index);
+        return None;
+    }
+    Some(kept[index].1.clone())
 }
 
 /// Keeps `connection` for `document` when it depends on nothing but the document.
