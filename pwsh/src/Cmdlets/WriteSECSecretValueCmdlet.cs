@@ -71,7 +71,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         if (!ShouldWrite()) return;
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
-        _history!.Request(RequestForHistory, MyInvocation.Line);
+        _history!.Request(RequestForHistory, MyInvocation, TypedSecrets);
         var verbose = Wants("Verbose", "VerbosePreference");
         if (verbose) WriteVerbose(InvokingMessage(call));
         var response = Send(call, verbose);
@@ -118,6 +118,13 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     private static string InvokingMessage(NativeCall call) => call.Text(Interop.sm_call_endpoint_url) is { } endpoint
         ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{endpoint}'"
         : $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'";
+
+    /// <summary>This call's secret text values, for masking where they were typed (a SecureString never was).</summary>
+    private IEnumerable<string?> TypedSecrets() => new[]
+    {
+        SecretString?.Text, RotationToken, AccessKey, SecretKey, SessionToken,
+        Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) ? endpoint.UserInfo : null,
+    };
 
     /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
     private PutSecretValueResponse Send(NativeCall call, bool reportQuotaAdvice)
