@@ -10,7 +10,7 @@ use crate::boundary::catch_panic;
 use crate::call_registry::{self, Call, Outcome};
 use crate::slices;
 use interoptopus::ffi;
-use secretsmanager_native_core::validate::redact_userinfo;
+use secretsmanager_native_core::operation::validate::redact_userinfo;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 
 /// A reader's pick from an outcome: the text, nothing, or an index past the end.

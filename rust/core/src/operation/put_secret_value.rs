@@ -1,10 +1,10 @@
 //! The PutSecretValue operation: request in, typed result or classified error out.
 
-use crate::connection::Connection;
+use crate::credentials::connection::Connection;
 use crate::error::{CallError, ErrorKind};
-use crate::response_facts::{RecordResponseFacts, ResponseFacts};
-use crate::runtime::block_on_cancellable;
-use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
+use crate::operation::version_quota::{VersionQuotaAdvisor, is_loopback_url};
+use crate::transport::response_facts::ResponseFacts;
+use crate::transport::runtime::block_on_cancellable;
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -87,7 +87,7 @@ pub fn put_secret_value_until_cancelled(
 /// Checks the request and fixes its idempotency token, once per logical write and before the SDK's retry loop, so
 /// that every attempt (and the caller's own retry, told the token by the failure) carries the same one.
 fn prepare(request: &mut PutSecretValueRequest<'_>) -> Result<(String, Arc<ResponseFacts>), CallError> {
-    crate::request_checks::check(request)?;
+    crate::operation::request_checks::check(request)?;
     let token = request.client_request_token.get_or_insert_with(|| uuid::Uuid::new_v4().to_string()).clone();
     Ok((token, Arc::new(ResponseFacts::default())))
 }
@@ -98,18 +98,21 @@ async fn send(
     facts: &Arc<ResponseFacts>,
 ) -> Result<PutSecretValueResult, CallError> {
     let report_quota_advice = request.report_quota_advice;
-    let send = connection
-        .client
-        .put_secret_value()
-        .set_secret_id(request.secret_id)
-        .set_secret_string(request.secret_string.map(str::to_string))
-        .set_secret_binary(request.secret_binary.map(Blob::new))
-        .set_client_request_token(request.client_request_token)
-        .set_version_stages(request.version_stages)
-        .set_rotation_token(request.rotation_token)
-        .customize()
-        .interceptor(RecordResponseFacts(facts.clone()))
-        .send();
+    // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
+    // would make every enclosing future (and the move into the task-local scope) as large.
+    let send = Box::pin(
+        connection
+            .client
+            .put_secret_value()
+            .set_secret_id(request.secret_id)
+            .set_secret_string(request.secret_string.map(str::to_string))
+            .set_secret_binary(request.secret_binary.map(Blob::new))
+            .set_client_request_token(request.client_request_token)
+            .set_version_stages(request.version_stages)
+            .set_rotation_token(request.rotation_token)
+            .send(),
+    );
+    let send = facts.recorded_during(send);
     let outcome = if connection.lookup_time.is_zero() {
         send.await
     } else {
@@ -141,7 +144,7 @@ async fn send(
 fn remaining_time(connection: &Connection) -> std::time::Duration {
     let config = connection.client.config();
     let whole_call = config.timeout_config().and_then(|timeouts| timeouts.operation_timeout());
-    whole_call.unwrap_or(crate::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
+    whole_call.unwrap_or(crate::operation::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
 }
 
 fn out_of_time(connection: &Connection) -> String {
@@ -189,7 +192,8 @@ fn classify(
         SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-            let hint = crate::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
+            let hint =
+                crate::transport::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
             CallError::new(
                 kind,
                 format!("Could not reach {endpoint}: {}{}", root_cause(&error), hint.unwrap_or_default()),
@@ -232,7 +236,7 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::{ExplicitKeys, ServiceTarget};
+    use crate::credentials::target::{ExplicitKeys, ServiceTarget};
     use std::time::{Duration, Instant};
 
     #[test]
@@ -253,7 +257,7 @@ mod tests {
         runtime.block_on(async {
             let mut connection = crate::connect(&target).await.unwrap();
             // As if the lookup had used all but 300 ms of the 90 s: the 30 s attempt limit must not apply.
-            connection.lookup_time = crate::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
+            connection.lookup_time = crate::operation::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
             let started = Instant::now();
             let request =
                 PutSecretValueRequest { secret_id: Some("x".into()), secret_string: Some("v"), ..Default::default() };

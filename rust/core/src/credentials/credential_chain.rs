@@ -7,12 +7,15 @@
 //! `Timeout`, 30 s by default) and is dropped, its process killed, when the limit passes or the call is
 //! cancelled.
 
+use crate::credentials::profile_chain::{self, Base};
+use crate::credentials::static_profile::{self, Plain};
+use crate::credentials::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
-use crate::profile_chain::{self, Base};
-use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
-use crate::static_profile::{self, Plain};
-use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{assume_roles, credential_process, instance_metadata, provider_http, sso_login};
+use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::{
+    credentials::assume_roles, credentials::credential_process, credentials::instance_metadata,
+    credentials::provider_http, credentials::sso_login,
+};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
