@@ -8,6 +8,7 @@ using System.Text;
 using Amazon.PowerShell.Common;
 using Amazon.SecretsManager.Model;
 using SecretsManager.Native.Cmdlets;
+using SecretsManager.Native.Diagnostics;
 using SecretsManager.Native.Interop;
 
 // The namespace and class name are AWS Tools' own, because they are part of every error record's
@@ -62,29 +63,47 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter Force { get; set; }
 
-    protected override void BeginProcessing() => _history = new HistoryRecorder(this);
+    protected override void BeginProcessing()
+    {
+        CallPhases.Start();
+        _history = new HistoryRecorder(this);
+        CallPhases.Lap(CallPhase.BeginProcessing);
+    }
 
     protected override void ProcessRecord()
     {
+        CallPhases.Start();
         // Steps in AWS Tools' order: connect, confirm, choose the output, send, emit.
         using var call = Connect();
         if (!ShouldWrite()) return;
+        CallPhases.Lap(CallPhase.ShouldProcess);
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
+        CallPhases.Lap(CallPhase.OutputSelection);
         _history!.Request(RequestForHistory, MyInvocation, TypedSecrets);
+        CallPhases.Lap(CallPhase.HistoryRequest);
         var verbose = Wants("Verbose", "VerbosePreference");
         if (verbose) WriteVerbose(InvokingMessage(call));
+        CallPhases.Lap(CallPhase.VerboseMessage);
         var response = Send(call, verbose);
         // The service's version-quota advice, only on the verbose stream: a warning would change what a V4 script
         // sees, and with $WarningPreference = 'Stop' it would throw after the secret was written.
         if (verbose && call.Text(Interop.sm_call_quota_advice) is { } advice) WriteVerbose(advice);
         _history.Response(response);
+        CallPhases.Lap(CallPhase.HistoryResponse);
         var output = select(response).ToList();
         _history.Emitted(output.Count);
         foreach (var item in output) WriteObject(item);
+        CallPhases.Lap(CallPhase.EmitOutput);
     }
 
-    protected override void EndProcessing() => _history?.Push();
+    protected override void EndProcessing()
+    {
+        CallPhases.Start();
+        _history?.Push();
+        CallPhases.Lap(CallPhase.EndProcessing);
+        CallPhases.CallDone();
+    }
 
     /// <summary>-WhatIf wins over -Force; -Force skips the question; otherwise ShouldProcess decides.</summary>
     private bool ShouldWrite()
@@ -143,9 +162,11 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("RotationToken", RotationToken)
                 .Add("ReportQuotaAdvice", reportQuotaAdvice)
                 .ToUtf8();
+            CallPhases.Lap(CallPhase.RequestDocument);
             var status = SecretString?.Secure is { } secure
                 ? SendSecure(call, document, secure)
                 : call.PutSecretValue(document, secretText, SecretBinary);
+            CallPhases.Lap(CallPhase.NativePut);
             EndCall();
             if (!status.IsOk)
             {
@@ -154,7 +175,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 if (Stopping) TellStoppedHost(error);
                 ThrowTerminatingError(error);
             }
-            return ResponseReader.PutSecretValue(call);
+            var response = ResponseReader.PutSecretValue(call);
+            CallPhases.Lap(CallPhase.ResponseReader);
+            return response;
         }
         finally
         {
