@@ -18,7 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.SEC;
 /// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
 [Cmdlet(VerbsCommunications.Write, "SECSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
-public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
+public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
 {
     private const string Action = "Write-SECSecretValue (PutSecretValue)";
     private const string NullSecretIdWarning =
@@ -28,6 +28,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private HistoryRecorder? _history;
+
+    /// <summary>Every -SecretBinary value sent, for wiping the converter's copies when the cmdlet is disposed.</summary>
+    private readonly HashSet<byte[]> _sentBinaries = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Text, or a SecureString (sent without a managed plain-text copy; see StringOrSecureString).</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -105,6 +108,18 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         CallPhases.CallDone();
     }
 
+    /// <summary>
+    /// At the end of the pipeline (a bound -SecretBinary serves every input record): the bytes the converter made
+    /// from text, streams or files are wiped. Not when -Select '^SecretBinary' emitted them, and never a byte[]
+    /// the caller gave, which is theirs.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Select.StartsWith("^SecretBinary", StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var bytes in _sentBinaries) MemoryStreamParameterConverter.WipeCopy(bytes);
+        _sentBinaries.Clear();
+    }
+
     /// <summary>-WhatIf wins over -Force; -Force skips the question; otherwise ShouldProcess decides.</summary>
     private bool ShouldWrite()
     {
@@ -163,6 +178,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("ReportQuotaAdvice", reportQuotaAdvice)
                 .ToUtf8();
             CallPhases.Lap(CallPhase.RequestDocument);
+            if (SecretBinary is not null) _sentBinaries.Add(SecretBinary);
             var status = SecretString?.Secure is { } secure
                 ? SendSecure(call, document, secure)
                 : call.PutSecretValue(document, secretText, SecretBinary);
