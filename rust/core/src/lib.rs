@@ -9,6 +9,7 @@ pub mod connection;
 mod credential_chain;
 pub mod error;
 pub mod http;
+pub mod keyed_digest;
 pub mod profile_files;
 pub mod proxy;
 pub mod put_secret_value;
@@ -21,6 +22,7 @@ pub mod zeroizing_alloc;
 
 mod assume_roles;
 mod client_cache;
+mod credential_cache;
 mod credential_process;
 mod instance_metadata;
 mod per_lane_client;
