@@ -18,8 +18,9 @@
              the responses, stops moto.
       Bench  Builds, then runs bench/Invoke-Benchmarks.ps1: per-call, cold-start, memory, size and parallel
              measurements against nginx (a fast fixed responder it starts) and moto, side by side with the
-             AWS SDK for .NET, boto3, the AWS CLI and a raw HTTP loop; writes BENCHMARKS.md. Needs nginx and
-             GNU time (Debian: apt-get install -y nginx-light time). Never part of Test.
+             AWS SDK for .NET, boto3, the AWS CLI and a raw HTTP loop, over plain http and HTTPS (a test CA made
+             per run); writes BENCHMARKS.md. Needs nginx, GNU time and openssl (as root on Debian/Ubuntu it
+             installs them: apt-get install -y nginx-light time openssl). Never part of Test.
       Clean  Removes out/ and cargo's target/.
 
 .EXAMPLE
@@ -182,8 +183,27 @@ function Invoke-Demo {
     }
 }
 
+function Install-BenchTool {
+    # nginx (the responder), GNU time (peak memory) and openssl (the test CA): installed with apt-get when this
+    # runs as root on Debian/Ubuntu, otherwise asked for.
+    $missing = [ordered]@{}
+    if (-not (Get-Command nginx, /usr/sbin/nginx -CommandType Application -ErrorAction Ignore)) { $missing['nginx'] = 'nginx-light' }
+    if (-not (Test-Path /usr/bin/time)) { $missing['GNU time'] = 'time' }
+    if (-not (Get-Command openssl -CommandType Application -ErrorAction Ignore)) { $missing['openssl'] = 'openssl' }
+    if (-not $missing.Count) { return }
+    $install = "apt-get install -y $($missing.Values -join ' ')"
+    if ((Get-Command apt-get -ErrorAction Ignore) -and (id -u) -eq '0') {
+        Write-Host "Bench needs $($missing.Keys -join ', '): apt-get update; $install"
+        $packages = @($missing.Values)
+        Invoke-Native apt-get update
+        Invoke-Native apt-get install -y @packages
+    } else {
+        throw "Bench needs $($missing.Keys -join ', '). On Debian/Ubuntu, as root: $install"
+    }
+}
+
 function Invoke-Bench {
-    if (-not (Test-Path /usr/bin/time)) { throw 'GNU time is needed for peak memory: apt-get install -y time.' }
+    Install-BenchTool
     Invoke-Native cargo build --release --locked -p secretsmanager-native-bench
     $binary = Join-Path $Root 'target' 'release' ($IsWindows ? 'secretsmanager-native-bench.exe' : 'secretsmanager-native-bench')
     & (Join-Path $Root 'bench' 'Invoke-Benchmarks.ps1') -ModulePath $ModuleOut -BenchBinary $binary -OutFile (Join-Path $Root 'BENCHMARKS.md')

@@ -10,10 +10,11 @@ function Start-StandIn {
     <#
     .SYNOPSIS
         Starts stand_in.py forwarding to -Upstream; returns Endpoint, Process. Stop it with Stop-StandIn.
+        With -TlsAuthority (from New-TestCertificateAuthority) it serves HTTPS with that CA's server certificate.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
-        [string] $SsoKey, [string] $SsoToken, [int] $ContainerLifetime)
+        [string] $SsoKey, [string] $SsoToken, [int] $ContainerLifetime, $TlsAuthority)
 
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
@@ -21,6 +22,12 @@ function Start-StandIn {
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
     if ($ContainerLifetime) { $arguments += '--container-lifetime', $ContainerLifetime }
     if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
+    if ($TlsAuthority) {
+        $arguments += '--tls-cert', $TlsAuthority.ServerCertificate, '--tls-key', $TlsAuthority.ServerKey
+        $standIn = Start-PortPrintingServer $arguments
+        $standIn.Endpoint = $standIn.Endpoint -replace '^http:', 'https:'
+        return $standIn
+    }
     Start-PortPrintingServer $arguments
 }
 

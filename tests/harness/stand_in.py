@@ -12,6 +12,7 @@ One HTTP server that speaks, on its own paths:
     operation (the Query protocol's Action, as STS's AssumeRole, or the JSON protocol's X-Amz-Target) are
     noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
+With --tls-cert and --tls-key it speaks HTTPS (TLS on loopback with a test CA's certificate).
 Prints the port on its first line of stdout. Standard library only.
 """
 import argparse
@@ -19,6 +20,7 @@ import datetime
 import http.server
 import json
 import re
+import ssl
 import sys
 import threading
 import time
@@ -170,9 +172,15 @@ def main():
     parser.add_argument("--container-lifetime", type=int, default=3600, help="seconds the container credentials last")
     parser.add_argument("--sso-key", help="access key id the SSO portal hands out")
     parser.add_argument("--sso-token", help="the only bearer token the SSO portal accepts")
+    parser.add_argument("--tls-cert", help="PEM certificate to serve HTTPS with (with --tls-key)")
+    parser.add_argument("--tls-key")
     options = parser.parse_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.options = options
+    if options.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(options.tls_cert, options.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -5,8 +5,9 @@
 //!
 //! - `core`: the Rust core exactly as the FFI drives it for one cmdlet call (connect, then put, each
 //!   in `block_on_cancellable`): the floor of our stack, without .NET and PowerShell.
-//! - `raw`: one keep-alive TCP connection writing a fixed signed-looking POST and reading the answer:
-//!   the floor of the machine (no SDK, no signing, no JSON).
+//! - `raw`: one keep-alive connection writing a fixed signed-looking POST and reading the answer: the floor
+//!   of the machine (no SDK, no signing, no JSON). Plain TCP for `http://`, rustls for `https://`; a new
+//!   connection whenever the server closed the last one.
 //! - `profile-connect`: `connect` alone (nothing is sent) for `-ProfileName bench`, whose keys are in
 //!   `~/.aws/credentials` and region in `~/.aws/config` of a temporary home: the per-call cost of
 //!   resolving a profile, which is redone on every call so that edited files are seen at once.
@@ -19,6 +20,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +29,9 @@ fn main() -> ExitCode {
     let (Some(mode), Some(endpoint), Some(Ok(calls))) =
         (args.get(1), args.get(2), args.get(3).map(|n| n.parse::<u32>()))
     else {
-        eprintln!("usage: secretsmanager-native-bench <core|raw> <endpoint-url> <calls>");
+        eprintln!(
+            "usage: secretsmanager-native-bench <core|raw|profile-connect|legacy-profile-connect> <endpoint-url> <calls>"
+        );
         return ExitCode::from(2);
     };
     let mut call: Box<dyn FnMut() -> Result<(), String>> = match mode.as_str() {
@@ -134,21 +138,40 @@ impl Drop for TempHome {
     }
 }
 
-fn raw_call(endpoint: &str) -> Result<impl FnMut() -> Result<(), String>, String> {
-    let authority = endpoint.strip_prefix("http://").ok_or("raw mode needs an http:// endpoint")?.trim_end_matches('/');
-    let stream = TcpStream::connect(authority).map_err(|e| e.to_string())?;
-    stream.set_nodelay(true).map_err(|e| e.to_string())?;
-    let mut reader = BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
-    let mut writer = stream;
+/// The raw loop's request: one fixed, signed-looking POST, written as is on every call.
+fn raw_request(authority: &str) -> String {
     let body = r#"{"SecretId":"bench/secret","SecretString":"bench-value","ClientRequestToken":"00000000-0000-4000-8000-000000000000"}"#;
-    let request = format!(
+    format!(
         "POST / HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/x-amz-json-1.1\r\n\
          X-Amz-Target: secretsmanager.PutSecretValue\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
-    );
+    )
+}
+
+/// A byte stream of either kind: a TCP socket, or rustls over one.
+trait Stream: Read + Write {}
+impl<T: Read + Write> Stream for T {}
+
+/// One keep-alive connection (plain TCP for `http://`, rustls for `https://`), opened again whenever the
+/// server closed the last one (`Connection: close`), so that against a closing server every call pays a
+/// connect and a full handshake.
+fn raw_call(endpoint: &str) -> Result<impl FnMut() -> Result<(), String>, String> {
+    let (authority, tls) = match (endpoint.strip_prefix("http://"), endpoint.strip_prefix("https://")) {
+        (Some(authority), _) => (authority, None),
+        (_, Some(authority)) => (authority, Some(tls_config())),
+        _ => return Err("raw mode needs an http:// or https:// endpoint".into()),
+    };
+    let authority = authority.trim_end_matches('/').to_string();
+    let request = raw_request(&authority);
+    let mut connection: Option<BufReader<Box<dyn Stream>>> = None;
     Ok(move || {
-        writer.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
-        let mut length = 0usize;
+        let reader = match &mut connection {
+            Some(reader) => reader,
+            None => connection.insert(BufReader::new(open(&authority, tls.clone())?)),
+        };
+        reader.get_mut().write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+        reader.get_mut().flush().map_err(|e| e.to_string())?;
+        let (mut length, mut close) = (0usize, false);
         let mut line = String::new();
         loop {
             line.clear();
@@ -156,13 +179,43 @@ fn raw_call(endpoint: &str) -> Result<impl FnMut() -> Result<(), String>, String
             if line == "\r\n" || line.is_empty() {
                 break;
             }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().map_err(|_| "bad content-length".to_string())?;
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().map_err(|_| "bad content-length".to_string())?;
+                } else if name.eq_ignore_ascii_case("connection") {
+                    close = value.trim().eq_ignore_ascii_case("close");
+                }
             }
         }
         let mut body = vec![0u8; length];
-        reader.read_exact(&mut body).map_err(|e| e.to_string())
+        reader.read_exact(&mut body).map_err(|e| e.to_string())?;
+        if close {
+            connection = None;
+        }
+        Ok(())
     })
+}
+
+fn open(authority: &str, tls: Option<Arc<rustls::ClientConfig>>) -> Result<Box<dyn Stream>, String> {
+    let socket = TcpStream::connect(authority).map_err(|e| e.to_string())?;
+    socket.set_nodelay(true).map_err(|e| e.to_string())?;
+    let Some(config) = tls else { return Ok(Box::new(socket)) };
+    let host = authority.rsplit_once(':').map_or(authority, |(host, _)| host).to_string();
+    let name = rustls::pki_types::ServerName::try_from(host).map_err(|e| e.to_string())?;
+    let client = rustls::ClientConnection::new(config, name).map_err(|e| e.to_string())?;
+    Ok(Box::new(rustls::StreamOwned::new(client, socket)))
+}
+
+/// rustls with ring and the roots rustls-native-certs finds (`SSL_CERT_FILE`/`SSL_CERT_DIR`, else the
+/// system's), built once: the floor of TLS on this machine, without the SDK.
+fn tls_config() -> Arc<rustls::ClientConfig> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default protocol versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Arc::new(config)
 }

@@ -3,14 +3,16 @@
 //!
 //! Plain `http://` endpoints (local test servers, proxies on loopback) get a client with an empty trust
 //! store, which spares a cold process from loading the system's root certificates. Everything else uses
-//! rustls with the `ring` provider and the platform's trusted roots. A proxy (see `proxy`) gets its own
-//! client, of the same connector type.
+//! rustls with the `ring` provider and the roots of `trust_store` (the system's, `SSL_CERT_FILE`'s and
+//! `SSL_CERT_DIR`'s, loaded once per process). A proxy (see `proxy`) gets its own client, of the same
+//! connector type.
 //!
 //! Both are the same rustls connector type (it speaks plain HTTP to `http://` URLs), so the library holds
 //! one copy of the hyper client code instead of a second one for a TLS-less connector (library size).
 
 use crate::per_lane_client::PerLaneClient;
 use crate::proxy::ProxySettings;
+use crate::trust_store;
 use aws_smithy_http_client::Connector;
 use aws_smithy_http_client::proxy::ProxyConfig;
 use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider::CryptoMode};
@@ -28,7 +30,8 @@ fn no_roots() -> TlsContext {
     TlsContext::builder().with_trust_store(TrustStore::empty()).build().unwrap_or_default()
 }
 
-static HTTPS: Lazy<SharedHttpClient> = Lazy::new(|| PerLaneClient::shared(|| rustls_client(TlsContext::default())));
+static HTTPS: Lazy<SharedHttpClient> =
+    Lazy::new(|| PerLaneClient::shared(|| rustls_client(trust_store::tls_context())));
 
 fn rustls_client(context: TlsContext) -> SharedHttpClient {
     aws_smithy_http_client::Builder::new()
@@ -58,7 +61,7 @@ pub fn client_for_operation(endpoint_url: Option<&str>, proxy: Option<&ProxySett
 /// tunnel for https:// (both handled by the rustls connector). Connect and read timeouts and the sleep
 /// come from the SDK's settings, as for the shared clients.
 fn through_proxy(config: ProxyConfig, plain: bool) -> SharedHttpClient {
-    let context = if plain { no_roots() } else { TlsContext::default() };
+    let context = if plain { no_roots() } else { trust_store::tls_context() };
     PerLaneClient::shared(move || {
         let (config, context) = (config.clone(), context.clone());
         aws_smithy_http_client::Builder::new().build_with_connector_fn(move |settings, components| {

@@ -37,6 +37,7 @@ mod replace_file;
 mod response_facts;
 mod sso_login;
 mod static_profile;
+mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};

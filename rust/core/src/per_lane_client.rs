@@ -51,12 +51,12 @@ impl HttpClient for PerLaneClient {
         self.for_current_lane().http_connector(settings, components)
     }
 
-    fn validate_base_client_config(
-        &self,
-        components: &RuntimeComponentsBuilder,
-        cfg: &ConfigBag,
-    ) -> Result<(), BoxError> {
-        self.for_current_lane().validate_base_client_config(components, cfg)
+    /// Not passed on: the inner client's check builds a throwaway TLS connector, re-reading every trusted
+    /// root, for each SDK client made (aws-smithy-http-client warms the root store up that way). Ours is
+    /// loaded once per process (`trust_store`) and cannot fail, and the real connector of each lane is
+    /// built on its first request anyway.
+    fn validate_base_client_config(&self, _: &RuntimeComponentsBuilder, _: &ConfigBag) -> Result<(), BoxError> {
+        Ok(())
     }
 
     fn validate_final_config(&self, components: &RuntimeComponents, cfg: &ConfigBag) -> Result<(), BoxError> {

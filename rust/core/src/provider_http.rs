@@ -1,12 +1,12 @@
 //! The HTTP client that aws-config's credential providers (STS, SSO, the container and metadata
 //! services) get from the credential chain's loader.
 //!
-//! Every SDK client made with the shared HTTPS client checks it by building a throwaway TLS connector
-//! holding all the platform's root certificates (so that a bad trust store fails early). Profile-based
-//! connections are resolved on every call, and aws-config's loader makes such clients every time (STS
-//! for its web identity step, even when unused; STS or SSO for a role or SSO profile): measured, most of
-//! a profile-based `connect`. This client hands out the same shared connectors, built once per timeout
-//! setting when a request first needs one, and skips that check.
+//! aws-smithy-http-client's clients check themselves for every SDK client made with them by building a
+//! throwaway TLS connector holding all the trusted roots. Profile-based connections are resolved on every
+//! call, and aws-config's loader makes such clients every time (STS for its web identity step, even when
+//! unused; STS or SSO for a role or SSO profile): measured, that was most of a profile-based `connect`.
+//! This client hands out the shared connectors, built once per timeout setting when a request first
+//! needs one, and skips that check (as the shared clients themselves now do, see `per_lane_client`).
 
 use crate::http;
 use aws_smithy_runtime_api::box_error::BoxError;

@@ -140,7 +140,11 @@ fn classify(
         SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
-            CallError::new(kind, format!("Could not reach {endpoint}: {}", root_cause(&error)))
+            let hint = crate::trust_store::untrusted_certificate_hint(&error).map(|hint| format!(". {hint}"));
+            CallError::new(
+                kind,
+                format!("Could not reach {endpoint}: {}{}", root_cause(&error), hint.unwrap_or_default()),
+            )
         }
         SdkError::ResponseError(_) => CallError::new(
             ErrorKind::Transport,

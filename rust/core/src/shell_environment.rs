@@ -1,6 +1,8 @@
 //! The calling shell's environment variables, as the module gathers them, and the list of the names it
 //! gathers. pwsh keeps its own copy of the environment (`$env:X = ...` is invisible to `getenv`), so the
-//! module looks each listed name up and hands the values down; the native library never reads `getenv`.
+//! module looks each listed name up and hands the values down; the native library never reads `getenv`
+//! for them. (Only `SSL_CERT_FILE`/`SSL_CERT_DIR` come from the process environment, as .NET reads them:
+//! see `trust_store`.)
 //!
 //! The list lives here, next to the code that reads the variables, and the module asks for it through
 //! `sm_environment_names`: a variable the core reads but this list lacks would silently never arrive,
