@@ -128,7 +128,7 @@ pub(crate) async fn resolve(
         let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
         // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
         let lookup = async { Ok(provider.provide_credentials().await.ok()) };
-        let kept_or_fetched = credential_cache::get_or_fetch(walk.identity("instance profile", None), lookup);
+        let kept_or_fetched = credential_cache::get_or_fetch(walk.identity("instance profile", None), Box::pin(lookup));
         if let Ok(Some(obtained)) = bounded(walk.limit, "instance profile", &Waiting::new(""), kept_or_fetched).await {
             return Ok(resolved(obtained, "instance profile".into()));
         }
@@ -297,7 +297,9 @@ impl Walk<'_> {
             };
             settle(credentials, &source)
         };
-        let kept_or_fetched = credential_cache::get_or_fetch(self.identity("profile", Some((store, key))), lookup);
+        // On the heap: aws-config's loader futures are large, and a call runs on the caller's (pwsh's) stack.
+        let kept_or_fetched =
+            credential_cache::get_or_fetch(self.identity("profile", Some((store, key))), Box::pin(lookup));
         let obtained = bounded(self.limit, &source, &waiting, kept_or_fetched).await?;
         Ok(obtained.map(|obtained| resolved(obtained, source)))
     }
@@ -313,7 +315,7 @@ impl Walk<'_> {
             return Ok(None);
         }
         let lookup = async { settle(load(self.env, variables, self.region, None).await, source) };
-        let kept_or_fetched = credential_cache::get_or_fetch(self.identity(source, None), lookup);
+        let kept_or_fetched = credential_cache::get_or_fetch(self.identity(source, None), Box::pin(lookup));
         let obtained = bounded(self.limit, source, &Waiting::new(waits_on), kept_or_fetched).await?;
         Ok(obtained.map(|obtained| resolved(obtained, source.to_string())))
     }
