@@ -9,10 +9,15 @@
              dotnet build of the module assembly, MAML help from pwsh/help, and the importable module in
              out/SecretsManager.Native/<version>/.
       Package
-             Build, then checks the module folder is ready for Publish-Module (manifest, help, formats,
-             license) and adds the native libraries of other platforms found in out/runtimes/<rid>/native/
-             (CI collects them there from its per-OS jobs).
-      Test   Rust tests (cargo nextest when installed, else cargo test), then the Pester suites in a fresh
+             Build, then builds the native library of every other platform in platforms.csv whose
+             toolchain this machine has (on Linux: linux-arm64 with cargo-zigbuild, win-x64 with mingw-w64;
+             on macOS: the other osx-*), says which are missing and how to install them, adds the
+             libraries CI's macOS jobs left in out/runtimes/<rid>/native/, and checks the folder is ready
+             for Publish-Module (manifest, help, formats, license).
+      TestPlatforms
+             The Rust tests (core and ffi) of the other platforms this machine can run: win-x64 under
+             Wine, linux-arm64 under qemu-user. .ci/run installs what they need (.ci/install-toolchains.sh).
+      Test   Rust tests of this platform (cargo nextest when installed, else cargo test), then the Pester suites in a fresh
              pwsh against a local Secrets Manager (moto) that the harness installs, starts and stops.
       Demo   Starts moto, writes a string secret and a binary secret with Write-SECSecretValue, prints
              the responses, stops moto.
@@ -32,6 +37,12 @@
     Builds and prints the folder to hand to Publish-Module -Path.
 
 .EXAMPLE
+    pwsh ./build.ps1 Package TestPlatforms Test -RequirePlatform linux-x64, linux-arm64, win-x64
+    What .ci/run does: one build (the tasks of one run share it), all three libraries packaged (or a
+    failure naming the one that could not be built), their Rust tests run under Wine and qemu, then the
+    tests of this platform, whose Pester run checks every library in the package.
+
+.EXAMPLE
     pwsh ./build.ps1 Test
     Builds, runs every Rust and Pester test (the long fault and concurrency runs tagged Soak included, as
     CI does), and ends with the line "N passed, N failed".
@@ -47,14 +58,18 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'TestPlatforms', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     # Pester tags to run (Test only); when given, only those tests run and the Rust tests are skipped.
     [string[]] $Tag = @(),
 
     # Pester tags to leave out (Test only), e.g. Soak for a quick run.
-    [string[]] $ExcludeTag = @()
+    [string[]] $ExcludeTag = @(),
+
+    # Runtime identifiers (platforms.csv) that Package must build and TestPlatforms must test (besides
+    # this machine's); without it, a platform whose toolchain is missing is reported and left out.
+    [string[]] $RequirePlatform = @()
 )
 
 Set-StrictMode -Version Latest
@@ -86,21 +101,53 @@ function Assert-Tool([string] $Name, [string] $Hint) {
     if (-not (Get-Command $Name -ErrorAction Ignore)) { throw "'$Name' was not found on PATH. $Hint" }
 }
 
-function Get-RuntimeIdentifier {
-    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
-    "$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())"
+# platforms.csv decides, for every platform the module is made for, its runtime identifier, the Rust target
+# its library is built for, the library's file name and (Linux) the oldest glibc it runs on. The module's
+# resolver (embedded in the assembly) and the packaging tests read the same file.
+$Platforms = @(Import-Csv (Join-Path $Root 'platforms.csv'))
+Import-Module (Join-Path $Root 'build' 'NativeToolchains.psm1') -Force
+foreach ($rid in $RequirePlatform | Where-Object { $_ -notin $Platforms.Rid }) {
+    throw "-RequirePlatform $rid is not a platform of platforms.csv ($($Platforms.Rid -join ', '))."
 }
 
-function Get-NativeLibraryName {
-    if ($IsWindows) { 'secretsmanager_native.dll' } elseif ($IsMacOS) { 'libsecretsmanager_native.dylib' } else { 'libsecretsmanager_native.so' }
+function Get-HostPlatform {
+    $os = if ($IsWindows) { 'Windows' } elseif ($IsMacOS) { 'OSX' } else { 'Linux' }
+    $architecture = [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString()
+    $platform = $Platforms | Where-Object { $_.Os -eq $os -and $_.Architecture -eq $architecture }
+    if (-not $platform) { throw "platforms.csv has no row for this machine ($os $architecture): the module is not made for it." }
+    $platform
 }
+
+function Build-NativeLibrary($Platform) {
+    # Returns the built library's path. Linux libraries are linked by zig against the glibc floor of
+    # platforms.csv (cargo-zigbuild's "<target>.<glibc>"); the machine's own glibc would set the floor.
+    $started = [Diagnostics.Stopwatch]::StartNew()
+    if ($Platform.GlibcFloor -and (Test-ZigBuild)) {
+        Invoke-Native cargo zigbuild --release --locked -p secretsmanager-native --target "$($Platform.RustTarget).$($Platform.GlibcFloor)"
+    } else {
+        if ($Platform.GlibcFloor) {
+            Write-Warning "cargo-zigbuild or zig is missing: $($Platform.Rid) is linked against this machine's glibc, not $($Platform.GlibcFloor). $(Get-ZigBuildHint)"
+        }
+        Invoke-Native cargo build --release --locked -p secretsmanager-native --target $Platform.RustTarget
+    }
+    $library = Get-Item (Join-Path $Root 'target' $Platform.RustTarget 'release' $Platform.FileName)
+    Write-Host ("Built {0} ({1}) in {2:n0} s: {3:n0} bytes" -f $Platform.Rid, $library.Name, $started.Elapsed.TotalSeconds, $library.Length)
+    $library.FullName
+}
+
+$script:ModuleBuilt = $false
 
 function Invoke-Build {
+    # Once per run of this script: 'Package TestPlatforms Test' tests the package it just made.
+    if ($script:ModuleBuilt) { return }
     Assert-Tool cargo 'Install Rust (stable) from https://rustup.rs.'
     Assert-Tool dotnet 'Install the .NET SDK 8 or later from https://dot.net.'
     $version = Get-WorkspaceVersion
+    $platform = Get-HostPlatform
+    $missing = @(Get-MissingToolchain $platform -BuildingHostLibrary)
+    if ($missing) { throw "This machine's library ($($platform.Rid)) cannot be built: $($missing -join '; ')" }
 
-    Invoke-Native cargo build --release --locked -p secretsmanager-native
+    $library = Build-NativeLibrary $platform
     Invoke-Native cargo run --locked --quiet -p secretsmanager-native-bindgen -- $BindingsDir
     $dotnetOut = Join-Path $Out 'dotnet'
     Invoke-Native dotnet build (Join-Path $Root 'pwsh' 'src' 'SecretsManager.Native.csproj') -c Release -o $dotnetOut `
@@ -110,17 +157,22 @@ function Invoke-Build {
     # formats, help, license.
     $moduleRoot = Split-Path -Parent $ModuleOut
     if (Test-Path $moduleRoot) { Remove-Item -Recurse -Force $moduleRoot }
-    $native = Join-Path $ModuleOut 'runtimes' (Get-RuntimeIdentifier) 'native'
-    $null = New-Item -ItemType Directory -Force -Path $native
+    Copy-NativeLibrary $platform $library
     Copy-Item (Join-Path $dotnetOut "$ModuleName.dll") $ModuleOut
-    Copy-Item (Join-Path $Root 'target' 'release' (Get-NativeLibraryName)) $native
     $manifest = Get-Content -Raw (Join-Path $Root 'pwsh' $ModuleName "$ModuleName.psd1")
     $manifest = $manifest -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'"
     Set-Content -Path (Join-Path $ModuleOut "$ModuleName.psd1") -Value $manifest -NoNewline
     Copy-Item (Join-Path $Root 'pwsh' $ModuleName "$ModuleName.Format.ps1xml") $ModuleOut
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
     Invoke-HelpBuild
+    $script:ModuleBuilt = $true
     Write-Host "Built $ModuleName $version into $ModuleOut"
+}
+
+function Copy-NativeLibrary($Platform, [string] $Library) {
+    $native = Join-Path $ModuleOut 'runtimes' $Platform.Rid 'native'
+    $null = New-Item -ItemType Directory -Force -Path $native
+    Copy-Item $Library (Join-Path $native $Platform.FileName) -Force
 }
 
 function Invoke-HelpBuild {
@@ -135,16 +187,36 @@ function Invoke-HelpBuild {
 }
 
 function Invoke-Package {
-    # Native libraries built on other machines (CI's per-OS jobs) are collected in out/runtimes/<rid>/native/,
-    # the module's own layout, and join this platform's.
+    $hostPlatform = Get-HostPlatform
+    $built = @($hostPlatform.Rid)
+    $notBuilt = [ordered]@{}
+    foreach ($platform in $Platforms | Where-Object Rid -NE $hostPlatform.Rid) {
+        $missing = @(Get-MissingToolchain $platform)
+        if ($missing) {
+            $notBuilt[$platform.Rid] = $missing -join '; '
+            continue
+        }
+        Copy-NativeLibrary $platform (Build-NativeLibrary $platform)
+        $built += $platform.Rid
+    }
+    # Libraries built on other machines (the GitHub workflow's macOS jobs) are collected in
+    # out/runtimes/<rid>/native/, the module's own layout; a platform built here keeps its own build.
     $collected = Join-Path $Out 'runtimes'
     if (Test-Path $collected) {
         foreach ($library in Get-ChildItem -Recurse -File $collected) {
-            $target = Join-Path $ModuleOut 'runtimes' ([IO.Path]::GetRelativePath($collected, $library.DirectoryName))
-            $null = New-Item -ItemType Directory -Force -Path $target
-            Copy-Item $library.FullName $target -Force
+            $rid = Split-Path -Leaf (Split-Path -Parent $library.DirectoryName)
+            $platform = $Platforms | Where-Object Rid -EQ $rid
+            if (-not $platform) { throw "out/runtimes holds $($library.FullName), for a platform platforms.csv does not list." }
+            if ($rid -in $built) { continue }
+            Copy-NativeLibrary $platform $library.FullName
+            $built += $rid
+            $notBuilt.Remove($rid)
         }
     }
+    foreach ($rid in $notBuilt.Keys) { Write-Warning "Not built here: $rid. $($notBuilt[$rid])" }
+    $required = @($RequirePlatform | Where-Object { $_ -notin $built })
+    if ($required) { throw "Package was asked for $($required -join ', ') and could not build them (see the warnings above)." }
+
     $manifest = Test-ModuleManifest -Path (Join-Path $ModuleOut "$ModuleName.psd1")
     $expected = "$ModuleName.dll", "$ModuleName.Format.ps1xml", "en-US/$ModuleName.dll-Help.xml", "en-US/about_$ModuleName.help.txt", 'LICENSE'
     foreach ($file in $expected) {
@@ -155,7 +227,49 @@ function Invoke-Package {
     Write-Host "Publish with: Publish-Module -Path '$ModuleOut' -NuGetApiKey <key>"
 }
 
+function Invoke-PlatformTests {
+    # The core and ffi suites, built for another platform and run by its runner (Wine, qemu-user).
+    $hostPlatform = Get-HostPlatform
+    $tested = @()
+    foreach ($platform in $Platforms | Where-Object Rid -NE $hostPlatform.Rid) {
+        $runner = Get-TestRunner $platform -Root $Root
+        $missing = @(Get-MissingToolchain $platform) + @($runner.Missing)
+        if ($missing) {
+            if ($platform.Rid -in $RequirePlatform) { throw "The tests of $($platform.Rid) cannot run here: $($missing -join '; ')" }
+            Write-Warning "The Rust tests of $($platform.Rid) do not run here: $($missing -join '; ')"
+            continue
+        }
+        Write-Host "Rust tests for $($platform.Rid), run by $($runner.Description)"
+        $started = [Diagnostics.Stopwatch]::StartNew()
+        $saved = @{}
+        foreach ($name in $runner.Environment.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $runner.Environment[$name])
+        }
+        try {
+            Initialize-TestRunner $runner -Root $Root
+            # --tests: unit and integration tests, as nextest runs on this platform (no doctests); the cdylib's
+            # test loads the library by path through the platform's own loader.
+            $suites = '-p', 'secretsmanager-native-core', '-p', 'secretsmanager-native-ffi', '-p', 'secretsmanager-native', '--tests'
+            if ($platform.GlibcFloor) {
+                Invoke-Native cargo-zigbuild test --locked --target "$($platform.RustTarget).$($platform.GlibcFloor)" @suites
+            } else {
+                Invoke-Native cargo test --locked --target $platform.RustTarget @suites
+            }
+        } finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+        Write-Host ("Rust tests for {0} built and passed in {1:n0} s" -f $platform.Rid, $started.Elapsed.TotalSeconds)
+        $tested += $platform.Rid
+    }
+    $required = @($RequirePlatform | Where-Object { $_ -ne $hostPlatform.Rid -and $_ -notin $tested })
+    if ($required) { throw "TestPlatforms was asked for $($required -join ', '), which no runner here tests." }
+}
+
 function Invoke-RustTests {
+    # Cargo builds no cdylib for a package's integration tests, yet rust/cdylib/tests/loads_by_path.rs loads the
+    # library from next to its executable (target/debug/deps): on a fresh target folder it would find none.
+    Invoke-Native cargo build --locked -p secretsmanager-native
     if (Get-Command cargo-nextest -ErrorAction Ignore) {
         Invoke-Native cargo nextest run --workspace --locked
     } else {
@@ -215,6 +329,7 @@ foreach ($name in $Task) {
         'Test' { Invoke-Build; if (-not $Tag) { Invoke-RustTests }; Invoke-PesterTests }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Package' { Invoke-Build; Invoke-Package }
+        'TestPlatforms' { Invoke-PlatformTests }
         'Bench' { Invoke-Build; Invoke-Bench }
         'Clean' {
             if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }

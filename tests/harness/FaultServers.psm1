@@ -38,19 +38,21 @@ function Wait-FaultLog {
 function Start-FaultProxy {
     <#
     .SYNOPSIS
-        Starts fault_proxy.py in front of -Upstream; request n is faulty when (n-1) % Every < FailFirst.
+        Starts fault_proxy.py in front of -Upstream; request n is faulty when (n-1) % Every < FailFirst
+        (-FailFirst 0: a plain forwarder). It listens on -Listen, a loopback address unless another is given.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)][string] $Upstream,
         [Parameter(Mandatory)][ValidateSet('reset', 'stall', 'stall-before', 'truncate', 'html')][string] $Mode,
         [int] $FailFirst = 1,
-        [int] $Every = 1
+        [int] $Every = 1,
+        [string] $Listen = '127.0.0.1'
     )
     $server = Start-LoggedPython @((Join-Path $PSScriptRoot 'fault_proxy.py'), '--upstream', $Upstream, '--mode', $Mode,
-        '--fail-first', $FailFirst, '--every', $Every)
+        '--fail-first', $FailFirst, '--every', $Every, '--listen', $Listen)
     $port = (Wait-FaultLog $server '^port (\d+)').Matches[0].Groups[1].Value
-    $server.Endpoint = "http://127.0.0.1:$port"
+    $server.Endpoint = "http://$($Listen):$port"
     $server
 }
 

@@ -8,7 +8,7 @@ pass through untouched. Faults:
   stall-before   never forward and never answer
   truncate       forward, then send the answer's headers and only half its body, then close
   html           do not forward; answer HTTP 502 with an HTML page, as a load balancer would
-Prints "port N" once listening, and "request N faulty|passed" for each request, flushed, on stdout.
+With --fail-first 0 it only forwards (listening on --listen, loopback by default). Prints "port N" once listening, and "request N faulty|passed" for each request, flushed, on stdout.
 """
 
 import argparse
@@ -106,9 +106,11 @@ async def main():
     parser.add_argument("--mode", required=True, choices=["reset", "stall", "stall-before", "truncate", "html"])
     parser.add_argument("--fail-first", type=int, default=1)
     parser.add_argument("--every", type=int, default=1)
+    # Another local address than loopback, for endpoints that must not look local (the version-quota advice).
+    parser.add_argument("--listen", default="127.0.0.1")
     args = parser.parse_args()
     proxy = Proxy(args)
-    server = await asyncio.start_server(proxy.handle, "127.0.0.1", 0)
+    server = await asyncio.start_server(proxy.handle, args.listen, 0)
     log(f"port {server.sockets[0].getsockname()[1]}")
     async with server:
         await server.serve_forever()

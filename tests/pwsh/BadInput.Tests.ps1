@@ -2,7 +2,7 @@ Set-StrictMode -Version Latest
 
 # Bad input: every row must end in a terminating InvalidArgument error naming the parameter, and must
 # leave the secret without any version. Limits that moto does not check (both secret kinds, sizes,
-# label counts and lengths; see moto-fidelity.md) are checked client-side, so they are asserted here.
+# label counts and lengths; see docs/moto-fidelity.md) are checked client-side, so they are asserted here.
 
 BeforeDiscovery {
     $big = 'x' * 65537
@@ -56,7 +56,7 @@ BeforeDiscovery {
         @{ Case = 'a string as ClientConfig ProxyCredentials'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyHost = 'proxy'; ProxyPort = 3128; ProxyCredentials = 'user:pw' } } }
         @{ Case = 'a ClientConfig ProxyBypassList (not supported)'; Parameter = 'ClientConfig'; Arguments = @{ SecretString = 's'; ClientConfig = @{ ProxyBypassList = @('internal') } } }
     )
-    # What the service rejects itself (and moto faithfully, moto-fidelity.md) is sent, as AWS Tools does, so
+    # What the service rejects itself (and moto faithfully, docs/moto-fidelity.md) is sent, as AWS Tools does, so
     # that scripts catching InvalidRequestException / InvalidParameterException keep working.
     $serviceChecked = @(
         @{ Case = 'a null SecretId'; Arguments = @{ SecretId = $null; SecretString = 's' } }

@@ -71,3 +71,49 @@ Describe 'docs/migration.md' {
         foreach ($row in $rows) { $row.Groups[2].Value.Trim() | Should -Not -BeNullOrEmpty }
     }
 }
+
+Describe 'References to documents' {
+    BeforeDiscovery {
+        $SamplesFile = Join-Path $PSScriptRoot 'DocReferences.Samples.psd1'
+        $Broken = (Import-PowerShellDataFile $SamplesFile).Broken
+    }
+    BeforeAll {
+        Import-Module (Join-Path $RepoRoot 'tests' 'harness' 'DocReferences.psm1') -Force
+        $SamplesFile = 'tests/pwsh/DocReferences.Samples.psd1'
+        $Samples = Import-PowerShellDataFile (Join-Path $RepoRoot $SamplesFile)
+
+        # The sample repository, to show that each kind of broken reference is found.
+        $Sample = Join-Path $TestDrive 'repository'
+        New-Item -ItemType Directory (Join-Path $Sample 'docs'), (Join-Path $Sample 'src') | Out-Null
+        foreach ($page in $Samples.Pages.GetEnumerator()) { Set-Content (Join-Path $Sample $page.Key) $page.Value }
+        Set-Content (Join-Path $TestDrive $Samples.Outside) '# Outside the repository'
+        function Find-InSample([string] $Text) {
+            Set-Content (Join-Path $Sample 'src' 'code.rs') $Text
+            Find-BrokenDocReference -Root $Sample -File ([string[]] $Samples.Pages.Keys + 'src/code.rs')
+        }
+    }
+
+    It 'every docs/….md path, #anchor and § number in the repository resolves inside it' {
+        $files = @(Get-RepositoryTextFile $RepoRoot)
+        $files | Should -Contain 'docs/aws-tools-behaviour.md'
+        $files | Should -Contain $SamplesFile
+        $files.Count | Should -BeGreaterThan 100
+        Find-BrokenDocReference -Root $RepoRoot -File ($files -ne $SamplesFile) | Should -BeNullOrEmpty
+    }
+
+    It 'the specifications the code cites are in docs/: <Page>' -ForEach @(
+        @{ Page = 'aws-tools-behaviour.md' }, @{ Page = 'decisions.md' }, @{ Page = 'moto-fidelity.md' }
+    ) {
+        Join-Path $RepoRoot 'docs' $Page | Should -Exist
+    }
+
+    It 'accepts references that resolve' {
+        Find-InSample $Samples.Resolving | Should -BeNullOrEmpty
+    }
+
+    It 'finds <Case>' -ForEach $Broken {
+        $found = @(Find-InSample $Text)
+        $found.Count | Should -Be 1 -Because ($found -join '; ')
+        $found[0] | Should -BeLike "src/code.rs:1: $Why*"
+    }
+}

@@ -82,7 +82,8 @@ Describe 'What the help of Write-SECSecretValue covers' {
         $Full | Should -Match 'Amazon.SecretsManager.Model.PutSecretValueResponse'
     }
 
-    It 'has help text for the common AWS parameters of the spec, ready for when the cmdlet has them' {
+    # The common parameters of AWS Tools' service cmdlets: docs/aws-tools-behaviour.md §2.1.
+    It 'has help text for the common AWS parameters, ready for when the cmdlet has them' {
         $prose = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '..' '..' 'pwsh' 'help' 'Write-SECSecretValue.help.psd1')).Parameters
         $spec = 'AccessKey', 'SecretKey', 'SessionToken', 'ProfileName', 'ProfileLocation', 'Credential', 'NetworkCredential',
             'Region', 'EndpointUrl', 'ClientConfig', 'Select', 'PassThru', 'Force', 'RotationToken', 'ClientRequestToken',

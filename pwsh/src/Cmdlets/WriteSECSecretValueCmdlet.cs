@@ -72,9 +72,12 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
         _history!.Request(RequestForHistory, MyInvocation.Line);
-        if (Wants("Verbose", "VerbosePreference")) WriteVerbose(InvokingMessage(call));
-        var response = Send(call);
-        VersionQuotaAdvisor.AfterWrite(this, response.ARN, response.VersionId);
+        var verbose = Wants("Verbose", "VerbosePreference");
+        if (verbose) WriteVerbose(InvokingMessage(call));
+        var response = Send(call, verbose);
+        // The service's version-quota advice, only on the verbose stream: a warning would change what a V4 script
+        // sees, and with $WarningPreference = 'Stop' it would throw after the secret was written.
+        if (verbose && call.Text(Interop.sm_call_quota_advice) is { } advice) WriteVerbose(advice);
         _history.Response(response);
         var output = select(response).ToList();
         _history.Emitted(output.Count);
@@ -116,7 +119,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         : $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{EndpointUrl}'";
 
     /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
-    private PutSecretValueResponse Send(NativeCall call)
+    private PutSecretValueResponse Send(NativeCall call, bool reportQuotaAdvice)
     {
         byte[]? document = null;
         byte[]? secretText = null;
@@ -130,6 +133,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("ClientRequestToken", ClientRequestToken)
                 .Add("VersionStage", VersionStage)
                 .Add("RotationToken", RotationToken)
+                .Add("ReportQuotaAdvice", reportQuotaAdvice)
                 .ToUtf8();
             var status = SecretString?.Secure is { } secure
                 ? SendSecure(call, document, secure)

@@ -9,13 +9,11 @@ namespace SecretsManager.Native.Interop;
 
 /// <summary>
 /// Finds the native library in <c>runtimes/&lt;rid&gt;/native/</c> next to this assembly, the layout
-/// NuGet uses, so one module folder can carry builds for every platform.
+/// NuGet uses, so one module folder can carry builds for every platform. Which file that is comes from
+/// <see cref="NativePlatforms"/> (platforms.csv).
 /// </summary>
 internal static class NativeLibraryResolver
 {
-    /// <summary>Platforms a build may ship; the message for a missing one lists them.</summary>
-    internal const string SupportedPlatforms = "linux-x64, linux-arm64, osx-x64, osx-arm64, win-x64, win-arm64";
-
     // A module initializer is the one place that runs before any P/Invoke of this assembly,
     // whoever loads it (Import-Module, LoadFrom, a test host).
 #pragma warning disable CA2255
@@ -31,20 +29,32 @@ internal static class NativeLibraryResolver
             return IntPtr.Zero; // not ours: let .NET search as usual
         }
         var moduleFolder = Path.GetDirectoryName(assembly.Location) ?? ".";
-        var path = LibraryPath(moduleFolder);
-        if (!File.Exists(path))
+        var (os, architecture) = (NativePlatforms.CurrentOs(), RuntimeInformation.ProcessArchitecture);
+        var path = LibraryPath(moduleFolder, os, architecture);
+        if (path == null || !File.Exists(path))
         {
+            var missing = path == null ? "the module is not made for it" : $"'{path}' is missing";
             throw new DllNotFoundException(
-                $"SecretsManager.Native has no native library for this platform ({RuntimeIdentifier()}): '{path}' is missing. " +
-                $"This copy of the module carries {PlatformsPresent(moduleFolder)}; the module is made for {SupportedPlatforms}. " +
+                $"SecretsManager.Native has no native library for this platform ({NativePlatforms.RuntimeIdentifier(os, architecture)}): {missing}. " +
+                $"This copy of the module carries {PlatformsPresent(moduleFolder)}; the module is made for {SupportedPlatforms()}. " +
                 "Install the module from the PowerShell Gallery, or build it on this platform with 'pwsh ./build.ps1 Build'.");
         }
+        // An absolute path: Windows then looks for the library's own imports (system DLLs only) in its
+        // folder and the system folders, never in the current directory first.
         return NativeLibrary.Load(path);
     }
 
-    /// <summary>Where the native library for the running platform lives below <paramref name="moduleFolder"/>.</summary>
-    internal static string LibraryPath(string moduleFolder) =>
-        Path.Combine(moduleFolder, "runtimes", RuntimeIdentifier(), "native", FileName());
+    /// <summary>
+    /// Where the native library for a platform lives below <paramref name="moduleFolder"/>, or null for a
+    /// platform the module is not made for. Takes the platform so that tests can ask for any of them.
+    /// </summary>
+    internal static string? LibraryPath(string moduleFolder, string os, Architecture architecture) =>
+        NativePlatforms.Find(os, architecture) is { } platform
+            ? Path.Combine(moduleFolder, "runtimes", platform.Rid, "native", platform.FileName)
+            : null;
+
+    /// <summary>The platforms a build may ship, for the missing-platform message.</summary>
+    internal static string SupportedPlatforms() => string.Join(", ", NativePlatforms.All.Select(p => p.Rid));
 
     /// <summary>The platform folders under <c>runtimes</c> that hold a library, for the missing-platform message.</summary>
     private static string PlatformsPresent(string moduleFolder)
@@ -59,20 +69,4 @@ internal static class NativeLibraryResolver
             : Array.Empty<string?>();
         return present.Length == 0 ? "no native library for any platform" : $"native libraries for {string.Join(", ", present)}";
     }
-
-    /// <summary>The .NET runtime identifier of this process, e.g. <c>linux-x64</c>.</summary>
-    internal static string RuntimeIdentifier()
-    {
-        var os = OperatingSystem.IsWindows() ? "win"
-            : OperatingSystem.IsMacOS() ? "osx"
-            : OperatingSystem.IsLinux() ? "linux"
-            : RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant();
-        var arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-        return $"{os}-{arch}";
-    }
-
-    private static string FileName() =>
-        OperatingSystem.IsWindows() ? $"{Interop.NativeLib}.dll"
-        : OperatingSystem.IsMacOS() ? $"lib{Interop.NativeLib}.dylib"
-        : $"lib{Interop.NativeLib}.so";
 }

@@ -1,7 +1,9 @@
-//! Writes `Interop.g.cs`, the C# P/Invoke bindings, from the FFI crate's inventory.
+//! Writes `Interop.g.cs`, the C# P/Invoke bindings, from the FFI crate's inventory, and `exports.txt`,
+//! the symbols every built library must export (one a line, sorted), which the packaging tests compare
+//! with each library's export table.
 //!
 //! Usage: `secretsmanager-native-bindgen <output folder>` (build.ps1 runs it on every build).
-//! The file is generated, never edited and never committed.
+//! The files are generated, never edited and never committed.
 
 use interoptopus_csharp::RustLibrary;
 use interoptopus_csharp::config::HeaderConfig;
@@ -13,6 +15,7 @@ use std::process::ExitCode;
 const NATIVE_LIBRARY: &str = "secretsmanager_native";
 const NAMESPACE: &str = "SecretsManager.Native.Interop";
 const FILE_NAME: &str = "Interop.g.cs";
+const EXPORTS_FILE_NAME: &str = "exports.txt";
 
 fn main() -> ExitCode {
     let Some(folder) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -34,7 +37,11 @@ fn generate(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> 
         return Err(format!("the exports changed: set API_HASH in rust/ffi/src/api_guard.rs to {hash:#x}").into());
     }
     std::fs::create_dir_all(folder)?;
-    RustLibrary::builder(secretsmanager_native_ffi::ffi_inventory())
+    let inventory = secretsmanager_native_ffi::ffi_inventory();
+    let mut exports: Vec<&str> = inventory.functions.values().map(|function| function.name.as_str()).collect();
+    exports.sort_unstable();
+    std::fs::write(folder.join(EXPORTS_FILE_NAME), exports.iter().map(|name| format!("{name}\n")).collect::<String>())?;
+    RustLibrary::builder(inventory)
         .dll_name(NATIVE_LIBRARY)
         .dispatch(Dispatch::custom(|_, _| interoptopus_csharp::output::Target::new(FILE_NAME, NAMESPACE)))
         .headers(HeaderConfig { emit_version: false })

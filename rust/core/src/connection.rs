@@ -20,6 +20,8 @@ pub struct Connection {
     pub region: String,
     /// The custom endpoint, if any.
     pub endpoint_url: Option<String>,
+    /// A proxy is configured for the operation (so the peer address of a connection may be the proxy's).
+    pub proxied: bool,
     /// Where the region came from, in AWS Tools' words (`region parameter`, ...).
     pub region_source: String,
     /// Where the credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
@@ -103,6 +105,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         client,
         region: region.to_string(),
         endpoint_url: target.endpoint_url.clone(),
+        proxied: proxy.is_some(),
         region_source: resolved_region.source.to_string(),
         credentials_source: credentials.source,
         depends_only_on_target: region_from_target && credentials.from_target,

@@ -1,5 +1,5 @@
-//! The credential chain of AWS Tools V4 (§2.3) with the project's additions (decisions.md), composed from
-//! aws-config's providers. aws-config's own default chain is not used as a whole: it lets environment keys
+//! The credential chain of AWS Tools V4 (docs/aws-tools-behaviour.md §2.3) with the project's additions
+//! (docs/decisions.md), composed from aws-config's providers. aws-config's own default chain is not used as a whole: it lets environment keys
 //! beat an explicitly named profile and lets a missing named profile fall through, which AWS Tools does not.
 //!
 //! Every lookup that waits on something outside the process (a credential process, STS, the SSO portal,

@@ -18,6 +18,7 @@ pub mod runtime;
 pub mod shell_environment;
 pub mod target;
 pub mod validate;
+pub mod version_quota;
 pub mod zeroizing_alloc;
 
 mod assume_roles;

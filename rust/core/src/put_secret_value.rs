@@ -3,6 +3,7 @@
 use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
 use crate::response_facts::{RecordResponseFacts, ResponseFacts};
+use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -10,6 +11,7 @@ use aws_sdk_secretsmanager::primitives::Blob;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// The inputs of one PutSecretValue call. The secret value is borrowed from the caller.
 #[derive(Default)]
@@ -21,6 +23,9 @@ pub struct PutSecretValueRequest<'a> {
     pub client_request_token: Option<String>,
     pub version_stages: Option<Vec<String>>,
     pub rotation_token: Option<String>,
+    /// Whether the caller will show the version-quota advice (see `version_quota`), so that the one advice per
+    /// secret is not used up by a write that would not show it.
+    pub report_quota_advice: bool,
 }
 
 impl fmt::Debug for PutSecretValueRequest<'_> {
@@ -33,6 +38,7 @@ impl fmt::Debug for PutSecretValueRequest<'_> {
             .field("client_request_token", &self.client_request_token)
             .field("version_stages", &self.version_stages)
             .field("rotation_token", &self.rotation_token.as_ref().map(|_| "** redacted **"))
+            .field("report_quota_advice", &self.report_quota_advice)
             .finish()
     }
 }
@@ -49,6 +55,8 @@ pub struct PutSecretValueResult {
     pub http_status: u16,
     /// The response's Content-Length, -1 when unknown.
     pub content_length: i64,
+    /// The version-quota advice this write earned, when the request asked for it (see `version_quota`).
+    pub quota_advice: Option<String>,
 }
 
 /// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token).
@@ -60,6 +68,7 @@ pub async fn put_secret_value(
     // Fixed once per logical write, before the SDK's retry loop: every attempt carries the same token.
     let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let facts = Arc::new(ResponseFacts::default());
+    let report_quota_advice = request.report_quota_advice;
 
     let send = connection
         .client
@@ -84,7 +93,18 @@ pub async fn put_secret_value(
     };
 
     match outcome {
-        Ok(output) => Ok(into_result(output, &facts)),
+        Ok(output) => {
+            let mut result = into_result(output, &facts);
+            // Never for a local test server, whether it is named (localhost, 127.0.0.1) or only reached on a
+            // loopback address (a name such as localhost.localstack.cloud); through a proxy, the name decides.
+            let local = connection.endpoint_url.as_deref().is_some_and(is_loopback_url)
+                || (!connection.proxied && facts.answered_from_loopback());
+            if let (false, Some(arn), Some(version_id)) = (local, &result.arn, &result.version_id) {
+                result.quota_advice =
+                    VersionQuotaAdvisor::shared().after_write(arn, version_id, Instant::now(), report_quota_advice);
+            }
+            Ok(result)
+        }
         Err(error) => Err(classify(error, connection, &facts)),
     }
 }
@@ -109,6 +129,7 @@ fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecret
         version_stages: output.version_stages.unwrap_or_default(),
         http_status: facts.http_status(),
         content_length: facts.content_length(),
+        quota_advice: None,
     }
 }
 

@@ -1,6 +1,6 @@
-//! The region chain (§2.5) with the decisions.md fixes: the named profile's region counts, and
-//! `AWS_DEFAULT_REGION` is read after `AWS_REGION`. The stored regions: the named profile's, then
-//! `default`'s, then `AWS PS Default`'s (§2.5 step 3).
+//! The region chain of AWS Tools V4 (docs/aws-tools-behaviour.md §2.5) with the fixes of docs/decisions.md:
+//! the named profile's region counts, and `AWS_DEFAULT_REGION` is read after `AWS_REGION`. The stored
+//! regions: the named profile's, then `default`'s, then `AWS PS Default`'s (§2.5 step 3).
 
 use crate::error::{CallError, ErrorKind};
 use crate::instance_metadata;

@@ -1,19 +1,23 @@
 //! Captures the HTTP status and Content-Length of the last response, which the SDK's typed output
-//! does not carry but the cmdlet's output object does (`HttpStatusCode`, `ContentLength`).
+//! does not carry but the cmdlet's output object does (`HttpStatusCode`, `ContentLength`), and whether
+//! the answer came straight from this machine (a loopback test server).
 
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::connection::CaptureSmithyConnection;
 use aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef;
 use aws_smithy_runtime_api::client::interceptors::{Intercept, dyn_dispatch_hint};
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::config_bag::ConfigBag;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, AtomicU16, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU16, Ordering};
 
 /// Status and length of the most recent response of one call; retries overwrite earlier attempts.
 #[derive(Debug, Default)]
 pub(crate) struct ResponseFacts {
     status: AtomicU16,
     content_length: AtomicI64,
+    /// The last answer came over a connection to a loopback address (the proxy's, when there is one).
+    from_loopback: AtomicBool,
 }
 
 impl ResponseFacts {
@@ -23,6 +27,10 @@ impl ResponseFacts {
 
     pub(crate) fn content_length(&self) -> i64 {
         self.content_length.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn answered_from_loopback(&self) -> bool {
+        self.from_loopback.load(Ordering::Relaxed)
     }
 }
 
@@ -40,8 +48,12 @@ impl Intercept for RecordResponseFacts {
         &self,
         context: &BeforeDeserializationInterceptorContextRef<'_>,
         _: &RuntimeComponents,
-        _: &mut ConfigBag,
+        cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
+        // The SDK's connection-poisoning interceptor leaves the attempt's connection here.
+        let connection = cfg.load::<CaptureSmithyConnection>().and_then(CaptureSmithyConnection::get);
+        let loopback = connection.and_then(|c| c.remote_addr()).is_some_and(|address| address.ip().is_loopback());
+        self.0.from_loopback.store(loopback, Ordering::Relaxed);
         let response = context.response();
         let length = response
             .headers()

@@ -1,5 +1,5 @@
 //! Recognising an SSO login that must be renewed, so that the cmdlet can say so in AWS Tools' words
-//! (§2.3) instead of passing on a provider's error chain. Nothing is refreshed interactively, as in
+//! (docs/aws-tools-behaviour.md §2.3) instead of passing on a provider's error chain. Nothing is refreshed interactively, as in
 //! AWS Tools, which disables interactive token refresh in service cmdlets.
 
 use aws_credential_types::provider::error::CredentialsError;

@@ -6,80 +6,41 @@ use secretsmanager_native_core::runtime::block_on_cancellable;
 use secretsmanager_native_core::{
     CallSettings, ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value,
 };
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::sync::Barrier;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Barrier};
 use std::time::Duration;
+use support::loopback::{Loopback, Reply};
 use tokio_util::sync::CancellationToken;
+
+mod support {
+    pub(crate) mod loopback;
+}
 
 const ANSWER: &str = r#"{"ARN":"arn:aws:secretsmanager:us-east-1:123456789012:secret:lanes-AbCdEf","Name":"lanes","VersionId":"v1","VersionStages":["AWSCURRENT"]}"#;
 
 /// Answers every request on every keep-alive connection; the first `hold` requests are answered only
 /// once all of them have arrived, so their calls are surely in flight at the same time.
-fn start_responder(hold: usize) -> (String, Arc<AtomicUsize>) {
+fn start_responder(hold: usize) -> Loopback {
     start_server(hold, false)
 }
 
 /// Like `start_responder`, but closes each connection right after its first answer, without saying so
 /// in the answer: the client pools it as keep-alive, as it would a connection a server later drops as idle.
-fn start_closing_responder() -> (String, Arc<AtomicUsize>) {
+fn start_closing_responder() -> Loopback {
     start_server(1, true)
 }
 
-fn start_server(hold: usize, close_after_answer: bool) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let endpoint = format!("http://{}", listener.local_addr().unwrap());
-    let connections = Arc::new(AtomicUsize::new(0));
-    let requests = Arc::new(AtomicUsize::new(0));
-    let together = Arc::new(Barrier::new(hold));
-    let counted = Arc::clone(&connections);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            counted.fetch_add(1, Ordering::SeqCst);
-            let (requests, together) = (Arc::clone(&requests), Arc::clone(&together));
-            std::thread::spawn(move || serve(stream, &requests, &together, hold, close_after_answer));
-        }
-    });
-    (endpoint, connections)
-}
-
-fn serve(stream: TcpStream, requests: &AtomicUsize, together: &Barrier, hold: usize, close_after_answer: bool) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut writer = stream;
-    loop {
-        let mut length = 0usize;
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            if line == "\r\n" {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().unwrap();
-            }
-        }
-        let mut body = vec![0u8; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
+fn start_server(hold: usize, close_after_answer: bool) -> Loopback {
+    let requests = AtomicUsize::new(0);
+    let together = Barrier::new(hold);
+    Loopback::start(move |_| {
         if requests.fetch_add(1, Ordering::SeqCst) < hold {
             together.wait();
         }
-        let answer = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: r\r\nContent-Length: {}\r\n\r\n{ANSWER}",
-            ANSWER.len()
-        );
-        if writer.write_all(answer.as_bytes()).is_err() || close_after_answer {
-            return;
-        }
-    }
+        let answer = Reply::ok("application/x-amz-json-1.1", ANSWER).with_header("x-amzn-RequestId", "r");
+        if close_after_answer { answer.then_close_silently() } else { answer }
+    })
 }
 
 fn call(endpoint: &str) -> Result<(), String> {
@@ -127,29 +88,26 @@ fn calls_from_threads(endpoint: &str, threads: usize, calls: usize) {
 #[test]
 fn connections_opened_on_parallel_lanes_keep_working_in_later_calls() {
     let threads = 3;
-    let (endpoint, connections) = start_responder(threads);
+    let server = start_responder(threads);
+    let endpoint = server.url.as_str();
     // The first calls are in flight together: one lane and one connection each.
-    calls_from_threads(&endpoint, threads, 1);
-    assert_eq!(connections.load(Ordering::SeqCst), threads);
+    calls_from_threads(endpoint, threads, 1);
+    assert_eq!(server.connections(), threads);
     // Later calls, sequential and parallel, take whichever lane is free and reuse its pooled connection.
     for _ in 0..3 {
-        calls_from_threads(&endpoint, 1, 20);
-        calls_from_threads(&endpoint, threads, 20);
+        calls_from_threads(endpoint, 1, 20);
+        calls_from_threads(endpoint, threads, 20);
     }
-    assert!(
-        connections.load(Ordering::SeqCst) <= threads * 2,
-        "pooled connections were not reused: {} opened",
-        connections.load(Ordering::SeqCst)
-    );
+    assert!(server.connections() <= threads * 2, "pooled connections were not reused: {} opened", server.connections());
 }
 
 #[test]
 fn a_pooled_connection_the_server_closed_while_the_lane_was_idle_is_not_reused() {
     // Without runtime::catch_up the second call fails: "connection closed before message completed".
-    let (endpoint, _) = start_closing_responder();
+    let server = start_closing_responder();
     let no_retry = CallSettings { max_error_retry: Some(0), ..CallSettings::default() };
     for _ in 0..5 {
-        call_with(&endpoint, no_retry).unwrap();
+        call_with(&server.url, no_retry).unwrap();
         // The server's FIN arrives while no call runs on the lane, so nothing reads it until the next call.
         std::thread::sleep(Duration::from_millis(50));
     }

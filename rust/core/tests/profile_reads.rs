@@ -5,16 +5,15 @@
 
 use secretsmanager_native_core::{Connection, ServiceTarget, connect};
 use std::ffi::CString;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 mod support {
+    pub(crate) mod aws_stand_ins;
+    pub(crate) mod loopback;
     pub(crate) mod temp_home;
 }
+use support::aws_stand_ins;
 use support::temp_home::TempHome;
 
 /// A target that finds its profile files in `home` only; nothing is sent to its endpoint.
@@ -129,7 +128,7 @@ fn the_legacy_aws_ps_default_profile_reads_each_file_once() {
 
 #[test]
 fn a_role_profile_assumed_through_sts_reads_each_file_once() {
-    let sts = FakeSts::start();
+    let sts = aws_stand_ins::start();
     let home = TempHome::new(
         "role",
         "[profile deploy]\nrole_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = base\nregion = us-west-2\n",
@@ -141,49 +140,7 @@ fn a_role_profile_assumed_through_sts_reads_each_file_once() {
     let (connection, opens) = connect_counting_opens(&target, &home.files());
     assert_eq!(connection.region, "us-west-2");
     assert_eq!(connection.credentials_source, "stored profile named 'deploy'");
-    assert_eq!(sts.requests.load(Ordering::SeqCst), 1, "the role was assumed through the STS stand-in");
+    let assumed = aws_stand_ins::sts_calls(&sts.requests());
+    assert_eq!(assumed.len(), 1, "the role was assumed through the STS stand-in: {assumed:?}");
     assert_eq!(opens, [1, 1]);
-}
-
-/// A loopback STS answering every request with one AssumeRole result.
-struct FakeSts {
-    url: String,
-    requests: Arc<AtomicUsize>,
-}
-
-const ASSUMED: &str = r#"<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId><SecretAccessKey>r</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/deploy/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r1</RequestId></ResponseMetadata></AssumeRoleResponse>"#;
-
-impl FakeSts {
-    fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        let requests = Arc::new(AtomicUsize::new(0));
-        let counter = requests.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let mut reader = BufReader::new(&stream);
-                let mut length = 0;
-                let mut line = String::new();
-                while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
-                    if let Some((name, value)) = line.split_once(':')
-                        && name.eq_ignore_ascii_case("content-length")
-                    {
-                        length = value.trim().parse().unwrap_or(0);
-                    }
-                    line.clear();
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    continue;
-                }
-                counter.fetch_add(1, Ordering::SeqCst);
-                let answer = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{ASSUMED}",
-                    ASSUMED.len()
-                );
-                let _ = (&stream).write_all(answer.as_bytes());
-            }
-        });
-        Self { url, requests }
-    }
 }

@@ -123,6 +123,13 @@ pub fn sm_call_version_id(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
     read_text(call, buffer, |o| of_result(o, |r| non_empty(r.version_id.as_deref())))
 }
 
+/// The version-quota advice a successful PutSecretValue earned, when its request document asked for it with
+/// `ReportQuotaAdvice` (Absent otherwise, and for most writes): text for the cmdlet's verbose stream.
+#[ffi]
+pub fn sm_call_quota_advice(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_text(call, buffer, |o| of_result(o, |r| non_empty(r.quota_advice.as_deref())))
+}
+
 /// Staging label number `index` (from 0; see `sm_call_version_stage_count`).
 #[ffi]
 pub fn sm_call_version_stage(call: u64, index: u32, buffer: ffi::SliceMut<u8>) -> TextAnswer {

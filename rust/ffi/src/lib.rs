@@ -98,6 +98,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_request_id))
         .register(function!(sm_call_http_status))
         .register(function!(sm_call_content_length))
+        .register(function!(sm_call_quota_advice))
         .register(function!(sm_call_error_code))
         .register(function!(sm_call_error_message))
         .register(function!(sm_call_error_parameter))

@@ -26,6 +26,9 @@ pub(crate) struct PutRequestDocument {
     client_request_token: Option<String>,
     version_stage: Option<Vec<String>>,
     rotation_token: Option<Zeroizing<String>>,
+    /// The cmdlet will show the version-quota advice (it does with -Verbose).
+    #[serde(default)]
+    report_quota_advice: bool,
 }
 
 impl PutRequestDocument {
@@ -55,6 +58,7 @@ impl PutRequestDocument {
             client_request_token: self.client_request_token.clone(),
             version_stages: self.version_stage.clone(),
             rotation_token: self.rotation_token.as_ref().map(|t| t.to_string()),
+            report_quota_advice: self.report_quota_advice,
         })
     }
 }
