@@ -250,10 +250,14 @@ function Invoke-PlatformTests {
             Initialize-TestRunner $runner -Root $Root
             # --tests: unit and integration tests, as nextest runs on this platform (no doctests); the cdylib's
             # test loads the library by path through the platform's own loader.
+            # Cargo builds no cdylib for a package's integration tests (see Invoke-RustTests): build it first.
             $suites = '-p', 'secretsmanager-native-core', '-p', 'secretsmanager-native-ffi', '-p', 'secretsmanager-native', '--tests'
             if ($platform.GlibcFloor) {
-                Invoke-Native cargo-zigbuild test --locked --target "$($platform.RustTarget).$($platform.GlibcFloor)" @suites
+                $target = "$($platform.RustTarget).$($platform.GlibcFloor)"
+                Invoke-Native cargo-zigbuild build --locked --target $target -p secretsmanager-native
+                Invoke-Native cargo-zigbuild test --locked --target $target @suites
             } else {
+                Invoke-Native cargo build --locked --target $platform.RustTarget -p secretsmanager-native
                 Invoke-Native cargo test --locked --target $platform.RustTarget @suites
             }
         } finally {

@@ -3,6 +3,8 @@
 - Absolute-form requests (`POST http://127.0.0.1:5000/ HTTP/1.1`, what a client sends to a proxy for
   an http:// endpoint) are forwarded to that URL and answered with the upstream's answer.
 - CONNECT host:port (what a client sends for an https:// endpoint) opens a TCP tunnel to that address.
+- Only loopback targets are reached: anything else (a real AWS endpoint) is recorded and answered 502 without
+  being dialled, so a test can see where a call was going without it ever leaving the machine.
 - GET /__proxied (origin form: asked of the proxy itself) returns the records as JSON: method, target,
   the user name of a Basic Proxy-Authorization header and the SHA-256 (hex) of its password, never the
   password itself.
@@ -11,12 +13,14 @@ Prints the port on its first line of stdout. Standard library only.
 import base64
 import hashlib
 import http.server
+import ipaddress
 import json
 import select
 import socket
 import sys
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 
 
@@ -56,6 +60,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def forward(self):
         self.record()
+        if not is_loopback(urllib.parse.urlsplit(self.path).hostname):
+            return self.reply(502, b"the test proxy reaches loopback targets only", "text/plain")
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         skip = ("host", "content-length", "proxy-authorization", "proxy-connection", "connection")
@@ -72,6 +78,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_CONNECT(self):
         self.record()
         host, _, port = self.path.rpartition(":")
+        if not is_loopback(host.strip("[]")):
+            return self.reply(502, b"the test proxy tunnels to loopback targets only", "text/plain")
         try:
             upstream = socket.create_connection((host, int(port)), timeout=10)
         except OSError:
@@ -92,6 +100,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     (upstream if source is self.connection else self.connection).sendall(data)
         finally:
             upstream.close()
+
+
+def is_loopback(host):
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def main():

@@ -1,5 +1,6 @@
 """moto's server with service faults: PutSecretValue call n raises the given AWS error when
 (n - 1) % every < fail_first, before anything is stored (so a failed call never creates a version).
+Logs "put N faulty|passed SECRET_ID" for each call, flushed, on stdout.
 
 usage: moto_with_faults.py --error ThrottlingException --fail-first 1 --every 2 -- -H 127.0.0.1 -p PORT
 """
@@ -28,12 +29,14 @@ def main():
 
     def faulty_put_secret_value(self, *a, **kw):
         calls["n"] += 1
+        # The secret id ends the line, so that a test can wait for a marker write of its own.
+        secret_id = kw.get("secret_id", a[0] if a else "")
         if (calls["n"] - 1) % args.every < args.fail_first:
-            print(f"put {calls['n']} faulty", flush=True)
+            print(f"put {calls['n']} faulty {secret_id}", flush=True)
             error = JsonRESTError(args.error, MESSAGES[args.error])
             error.code = STATUS[args.error]
             raise error
-        print(f"put {calls['n']} passed", flush=True)
+        print(f"put {calls['n']} passed {secret_id}", flush=True)
         return original(self, *a, **kw)
 
     SecretsManagerBackend.put_secret_value = faulty_put_secret_value

@@ -10,16 +10,18 @@ using SecretsManager.Native.Interop;
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, MaxErrorRetry,
-/// RetryMode, Timeout, ProxyHost, ProxyPort, ProxyCredentials), read from a hashtable or from any object with those properties (for example
+/// The <c>-ClientConfig</c> settings users actually change (ServiceURL, RegionEndpoint, UseFIPSEndpoint,
+/// UseDualstackEndpoint, MaxErrorRetry, RetryMode, Timeout, ProxyHost, ProxyPort, ProxyCredentials), read from a hashtable or from any object with those properties (for example
 /// an AmazonSecretsManagerConfig). Other keys of a hashtable or custom object are a clear error.
 /// </summary>
 internal sealed class ClientConfigSettings
 {
-    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
+    private static readonly string[] Known = { "ServiceURL", "RegionEndpoint", "UseFIPSEndpoint", "UseDualstackEndpoint", "MaxErrorRetry", "RetryMode", "Timeout", "ProxyHost", "ProxyPort", "ProxyCredentials", "ProxyBypassList" };
 
-    public string? ServiceUrl { get; private set; }
     public string? Region { get; private set; }
+    private string? _serviceUrl;
+    private bool? _useFipsEndpoint;
+    private bool? _useDualstackEndpoint;
     private long? _maxErrorRetry;
     private string? _retryMode;
     private long? _timeoutMs;
@@ -44,7 +46,7 @@ internal sealed class ClientConfigSettings
     }
 
     /// <summary>
-    /// The retry, timeout and proxy part, as the connection document's ClientConfig member. The shell's proxy
+    /// The endpoint, retry, timeout and proxy part, as the connection document's ClientConfig member. The shell's proxy
     /// (<c>$AWSProxy</c>), when given, replaces this object's proxy settings, as in AWS Tools.
     /// </summary>
     public RequestDocument? Document(ProxySettings? shellProxy = null)
@@ -52,15 +54,20 @@ internal sealed class ClientConfigSettings
         var (host, port, credentials) = shellProxy is null
             ? (_proxyHost, _proxyPort, _proxyCredentials)
             : (shellProxy.Hostname, shellProxy.Port, ShellProxy.Credential(shellProxy) is { } c ? (c.UserName, c.Password) : ((string, string)?)null);
-        if (_maxErrorRetry is null && _retryMode is null && _timeoutMs is null && host is null) return null;
+        if (_serviceUrl is null && _useFipsEndpoint is null && _useDualstackEndpoint is null
+            && _maxErrorRetry is null && _retryMode is null && _timeoutMs is null && host is null) return null;
         return new RequestDocument()
+            .Add("ServiceUrl", _serviceUrl)
+            .Add("UseFIPSEndpoint", _useFipsEndpoint)
+            .Add("UseDualstackEndpoint", _useDualstackEndpoint)
             .Add("MaxErrorRetry", _maxErrorRetry)
             .Add("RetryMode", _retryMode)
             .Add("TimeoutMs", _timeoutMs)
             .Add("ProxyHost", host)
             .Add("ProxyPort", port)
             .Add("ProxyUserName", credentials?.Item1)
-            .Add("ProxyPassword", credentials?.Item2);
+            .Add("ProxyPassword", credentials?.Item2)
+            .Add("ProxyBypassOnLocal", shellProxy?.BypassOnLocal == true);
     }
 
     private static ClientConfigSettings Parse(object config)
@@ -72,7 +79,9 @@ internal sealed class ClientConfigSettings
             if (value is null) continue;
             switch (key.ToUpperInvariant())
             {
-                case "SERVICEURL": settings.ServiceUrl = value.ToString(); break;
+                case "SERVICEURL": settings._serviceUrl = value.ToString(); break;
+                case "USEFIPSENDPOINT": settings._useFipsEndpoint = Switch(key, value); break;
+                case "USEDUALSTACKENDPOINT": settings._useDualstackEndpoint = Switch(key, value); break;
                 case "REGIONENDPOINT": settings.Region = RegionName(value); break;
                 case "MAXERRORRETRY": settings._maxErrorRetry = Number(key, value); break;
                 case "RETRYMODE": settings._retryMode = value.ToString(); break;
@@ -155,6 +164,14 @@ internal sealed class ClientConfigSettings
     {
         string name => name,
         _ => value.GetType().GetProperty("SystemName")?.GetValue(value) as string ?? value.ToString(),
+    };
+
+    /// <summary>$true or $false (a switch too); a string such as 'false' would read as true, so it is refused.</summary>
+    private static bool Switch(string key, object value) => value switch
+    {
+        bool flag => flag,
+        SwitchParameter flag => flag.IsPresent,
+        _ => throw Error($"{key} must be $true or $false."),
     };
 
     private static long Number(string key, object value)

@@ -94,6 +94,7 @@ public abstract class ServiceCmdlet : PSCmdlet
             {
                 WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
                 WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
+                WriteDebug($"Endpoint obtained from {call.Text(Interop.Interop.sm_call_endpoint_source)} with value '{call.Text(Interop.Interop.sm_call_endpoint)}'");
             }
             return call;
         }
@@ -162,16 +163,15 @@ public abstract class ServiceCmdlet : PSCmdlet
     private RequestDocument ConnectionDocument()
     {
         var config = ClientConfigSettings.Read(ClientConfig, this);
-        var endpointUrl = string.IsNullOrEmpty(EndpointUrl) ? config.ServiceUrl : EndpointUrl;
         var document = new RequestDocument()
             .Add("Region", RegionName(Region) ?? config.Region)
-            .Add("EndpointUrl", endpointUrl)
+            .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? null : EndpointUrl)
             .Add("AccessKey", AccessKey)
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
             .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
-            .Add("ClientConfig", config.Document(ShellProxySettings(endpointUrl)));
+            .Add("ClientConfig", config.Document(ShellProxySettings()));
         if (Credential is not null)
         {
             document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));
@@ -191,11 +191,11 @@ public abstract class ServiceCmdlet : PSCmdlet
     }
 
     /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>
-    private Amazon.PowerShell.Common.ProxySettings? ShellProxySettings(string? endpointUrl)
+    private Amazon.PowerShell.Common.ProxySettings? ShellProxySettings()
     {
         try
         {
-            return ShellProxy.For(this, endpointUrl);
+            return ShellProxy.For(this);
         }
         catch (ArgumentException error)
         {

@@ -114,9 +114,10 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         return response => selector!(response);
     }
 
-    private string InvokingMessage(NativeCall call) => string.IsNullOrEmpty(EndpointUrl)
-        ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'"
-        : $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{EndpointUrl}'";
+    /// <summary>AWS Tools' words; the endpoint is the one the call really uses (-EndpointUrl, ServiceURL or a configured one), user info redacted.</summary>
+    private static string InvokingMessage(NativeCall call) => call.Text(Interop.sm_call_endpoint_url) is { } endpoint
+        ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{endpoint}'"
+        : $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'";
 
     /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
     private PutSecretValueResponse Send(NativeCall call, bool reportQuotaAdvice)

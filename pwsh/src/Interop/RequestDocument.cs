@@ -30,6 +30,15 @@ internal sealed class RequestDocument
         return this;
     }
 
+    /// <summary>Adds a boolean member, false included; null is left out.</summary>
+    public RequestDocument Add(string name, bool? value)
+    {
+        if (value is null) return this;
+        Key(name);
+        _json.Append(value.Value ? "true" : "false");
+        return this;
+    }
+
     /// <summary>Adds a string array member; a null array is left out, null elements are dropped.</summary>
     public RequestDocument Add(string name, IReadOnlyList<string?>? values)
     {

@@ -1,6 +1,8 @@
 //! Retry and timeout settings of a call (the `-ClientConfig` parameter's MaxErrorRetry, RetryMode and
-//! Timeout), and the defaults that keep any call from hanging.
+//! Timeout, else `AWS_MAX_ATTEMPTS`/`max_attempts` and `AWS_RETRY_MODE`/`retry_mode`), and the defaults
+//! that keep any call from hanging.
 
+use crate::configured_settings::ConfiguredSettings;
 use crate::error::CallError;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
@@ -28,13 +30,20 @@ pub enum RetryMode {
 impl RetryMode {
     /// Parses the .NET `RequestRetryMode` names (case-insensitive).
     pub fn parse(name: &str) -> Result<Self, CallError> {
-        match name.to_ascii_lowercase().as_str() {
-            "standard" | "legacy" => Ok(Self::Standard),
-            "adaptive" => Ok(Self::Adaptive),
-            _ => Err(CallError::invalid_input(
+        Self::from_name(name).ok_or_else(|| {
+            CallError::invalid_input(
                 "ClientConfig",
                 format!("RetryMode '{name}' is not one of Standard, Legacy or Adaptive."),
-            )),
+            )
+        })
+    }
+
+    /// The mode a name (.NET's, or `AWS_RETRY_MODE`'s, which are the same words) stands for.
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
+        match name.to_ascii_lowercase().as_str() {
+            "standard" | "legacy" => Some(Self::Standard),
+            "adaptive" => Some(Self::Adaptive),
+            _ => None,
         }
     }
 }
@@ -43,7 +52,7 @@ impl RetryMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CallSettings {
     pub max_error_retry: Option<u32>,
-    pub retry_mode: RetryMode,
+    pub retry_mode: Option<RetryMode>,
     /// The limit of one attempt (.NET `ClientConfig.Timeout`).
     pub timeout: Option<Duration>,
 }
@@ -62,6 +71,21 @@ impl CallSettings {
         Ok(())
     }
 
+    /// These settings, with what `-ClientConfig` left out taken from the environment or the settings profile:
+    /// an explicit MaxErrorRetry or RetryMode wins, as the .NET SDK's `ClientConfig` lets a value set in code
+    /// win over `AWS_MAX_ATTEMPTS`/`AWS_RETRY_MODE` and the profile's `max_attempts`/`retry_mode`.
+    pub(crate) fn with_configured(self, configured: &ConfiguredSettings<'_>) -> Result<Self, CallError> {
+        let max_error_retry = match self.max_error_retry {
+            Some(retries) => Some(retries),
+            None => configured.max_attempts()?.map(|attempts| attempts.value - 1),
+        };
+        let retry_mode = match self.retry_mode {
+            Some(mode) => Some(mode),
+            None => configured.retry_mode()?.map(|mode| mode.value),
+        };
+        Ok(Self { max_error_retry, retry_mode, ..self })
+    }
+
     /// The limit of one credential lookup (a credential process, STS, SSO, container, instance metadata):
     /// that of one attempt. The operation's whole-call limit also counts the lookup (`Connection`).
     pub fn lookup_timeout(&self) -> Duration {
@@ -73,7 +97,7 @@ impl CallSettings {
     }
 
     pub fn retry_config(&self) -> RetryConfig {
-        let config = match self.retry_mode {
+        let config = match self.retry_mode.unwrap_or_default() {
             RetryMode::Standard => RetryConfig::standard(),
             RetryMode::Adaptive => RetryConfig::adaptive(),
         };
@@ -111,7 +135,7 @@ mod tests {
     fn client_config_values_are_honoured() {
         let settings = CallSettings {
             max_error_retry: Some(0),
-            retry_mode: RetryMode::parse("ADAPTIVE").unwrap(),
+            retry_mode: Some(RetryMode::parse("ADAPTIVE").unwrap()),
             timeout: Some(Duration::from_millis(500)),
         };
         assert_eq!(settings.retry_config().max_attempts(), 1);

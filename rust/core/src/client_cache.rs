@@ -18,6 +18,8 @@ const CAPACITY: usize = 16;
 pub(crate) struct ClientKey {
     pub region: String,
     pub endpoint_url: Option<String>,
+    pub use_fips: bool,
+    pub use_dual_stack: bool,
     pub access_key: String,
     pub secret_key: Zeroizing<String>,
     pub session_token: Option<Zeroizing<String>>,
@@ -52,6 +54,8 @@ mod tests {
         ClientKey {
             region: "us-east-1".into(),
             endpoint_url: Some(endpoint.into()),
+            use_fips: false,
+            use_dual_stack: false,
             access_key: "a".into(),
             secret_key: secret.to_string().into(),
             session_token: None,
@@ -72,6 +76,8 @@ mod tests {
         assert!(!client_for(key(endpoint, "s1"), build).1);
         assert!(client_for(key(endpoint, "s2"), build).1, "other keys must not share a client");
         assert!(client_for(key("http://127.0.0.1:2", "s1"), build).1);
+        let fips = ClientKey { endpoint_url: None, use_fips: true, ..key(endpoint, "s1") };
+        assert!(client_for(fips, build).1, "a FIPS client must not serve the standard endpoint");
     }
 
     #[test]

@@ -1,15 +1,23 @@
 //! A resolved connection: the SDK client for one region, endpoint and identity, plus where the
-//! region and credentials came from (for the cmdlet's debug messages). Resolving happens before the
-//! operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
+//! region, endpoint and credentials came from (for the cmdlet's debug messages). Resolving happens before
+//! the operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
+use crate::cached_user_agent::CachedUserAgent;
 use crate::client_cache::{self, ClientKey};
+use crate::configured_settings::ConfiguredSettings;
+use crate::endpoint::ChosenEndpoint;
 use crate::error::CallError;
+use crate::file_stamps::FileStamps;
 use crate::profile_store::ProfileStore;
 use crate::proxy::ProxySettings;
+use crate::response_facts::RecordResponseFacts;
+use crate::service_clock::{MeasureServiceClock, ServiceClockOffset};
+use crate::sigv4_signer::CachedKeySigV4;
 use crate::target::ServiceTarget;
 use crate::{credential_chain, http, region_chain, validate};
-use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, StalledStreamProtectionConfig};
+use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, SharedInterceptor, StalledStreamProtectionConfig};
 use aws_sdk_secretsmanager::{Client, Config};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A client ready to call, and how it was put together.
@@ -18,8 +26,13 @@ pub struct Connection {
     pub(crate) client: Client,
     /// The region's system name (with an endpoint URL: the signing region).
     pub region: String,
-    /// The custom endpoint, if any.
+    /// The custom endpoint (`-EndpointUrl`, ServiceURL, or configured), if any.
     pub endpoint_url: Option<String>,
+    /// The URL the call goes to: the custom endpoint, or the AWS one the SDK's rules make for the region.
+    /// May hold user info: redact it for messages.
+    pub endpoint: String,
+    /// Where the endpoint came from (`EndpointUrl parameter`, `environment variable AWS_ENDPOINT_URL`, ...).
+    pub endpoint_source: String,
     /// A proxy is configured for the operation (so the peer address of a connection may be the proxy's).
     pub proxied: bool,
     /// Where the region came from, in AWS Tools' words (`region parameter`, ...).
@@ -28,8 +41,11 @@ pub struct Connection {
     pub credentials_source: String,
     /// Region and keys both came from the target itself (parameters, `$StoredAWSRegion`, credential
     /// objects or environment keys), not from profile files or a credential service: the same target
-    /// gives the same connection, so it may be reused for it.
+    /// gives the same connection as long as the profile files, which hold the endpoint and retry
+    /// settings, are unchanged (`is_current`), so it may be reused for it.
     pub depends_only_on_target: bool,
+    /// How the profile files looked when this connection read them.
+    profile_files: FileStamps,
     /// How long resolving took when it waited on a credential lookup (a process, STS, SSO, container,
     /// metadata), else zero: the operation gets what is left of the whole-call limit.
     pub(crate) lookup_time: Duration,
@@ -43,12 +59,18 @@ impl Connection {
             None => format!("Secrets Manager in region '{}'", self.region),
         }
     }
+
+    /// Whether the profile files it read are unchanged, so that resolving the same target again would give
+    /// the same connection (a `stat` per file; see `file_stamps`).
+    pub fn is_current(&self) -> bool {
+        self.profile_files.unchanged()
+    }
 }
 
-/// Resolves region and credentials for `target` and builds the client. Bad input, including a bad
-/// proxy setting, fails first. Of the chains, credentials are reported first, as in AWS Tools, so that
-/// with nothing configured the credentials message comes first; the region is looked up before,
-/// because role and SSO profiles need it for STS.
+/// Resolves endpoint, region and credentials for `target` and builds the client. Bad input, including a
+/// bad proxy, endpoint or retry setting in the environment or profile, fails first. Of the chains,
+/// credentials are reported first, as in AWS Tools, so that with nothing configured the credentials
+/// message comes first; the region is looked up before, because role and SSO profiles need it for STS.
 pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     if let Some(region) = &target.region {
         validate::region(region)?;
@@ -57,12 +79,16 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     if let Some(url) = &target.endpoint_url {
         validate::endpoint_url(url)?;
     }
+    // One read and one parse of the profile files serve the settings and both chains.
+    let profiles = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
+    let configured = ConfiguredSettings::new(target, &profiles).await;
+    let endpoint = ChosenEndpoint::choose(target, &configured).await?;
+    let call_settings = target.call_settings.with_configured(&configured)?;
+    let custom_url = endpoint.custom.as_ref().map(|custom| custom.value.clone());
     // Before any lookup: a bad proxy setting is reported without waiting for STS or instance metadata
     // (which never go through the proxy anyway).
-    let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, target.endpoint_url.as_deref())?;
+    let proxy = ProxySettings::choose(target.proxy.as_ref(), &target.environment, custom_url.as_deref())?;
     let started = Instant::now();
-    // One read and one parse of the profile files serve both chains.
-    let profiles = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
     let region_outcome = region_chain::resolve(target, &profiles).await;
     let sts_region = region_outcome.region.as_ref().map_or("us-east-1", |r| r.region.as_str());
     let credentials =
@@ -70,6 +96,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     let resolved_region = region_outcome.region?;
     let region = resolved_region.region.as_str();
     validate::region(region)?;
+    let resolved_endpoint = endpoint.resolve(region).await?;
 
     // The region chain's first two steps always win when present, and read nothing but the target.
     let region_from_target = target.region.is_some() || target.stored_region.is_some();
@@ -77,11 +104,13 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     // The cache key holds the resolved keys, so a refreshed role session builds a fresh client.
     let key = ClientKey {
         region: region.to_string(),
-        endpoint_url: target.endpoint_url.clone(),
+        endpoint_url: custom_url.clone(),
+        use_fips: endpoint.use_fips(),
+        use_dual_stack: endpoint.use_dual_stack(),
         access_key: identity.access_key_id().to_string(),
         secret_key: identity.secret_access_key().to_string().into(),
         session_token: identity.session_token().map(|t| t.to_string().into()),
-        call_settings: target.call_settings,
+        call_settings,
         proxy: proxy.clone(),
     };
     // The config is only put together when no cached client fits.
@@ -90,13 +119,22 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
             .credentials_provider(identity.clone())
-            .http_client(http::client_for_operation(target.endpoint_url.as_deref(), proxy.as_ref()))
-            .retry_config(target.call_settings.retry_config())
-            .timeout_config(target.call_settings.timeout_config())
+            .http_client(http::client_for_operation(custom_url.as_deref(), proxy.as_ref()))
+            .retry_config(call_settings.retry_config())
+            .timeout_config(call_settings.timeout_config())
+            .use_fips(endpoint.use_fips())
+            .use_dual_stack(endpoint.use_dual_stack())
             // AWS Tools has no stalled-stream check: its timeouts, which ours mirror, bound a stalled answer.
             // The check also costs a throughput monitor on every body (about 4 % of a call's native CPU).
             .stalled_stream_protection(StalledStreamProtectionConfig::disabled());
-        if let Some(url) = &target.endpoint_url {
+        // Ours, each to make a call cheaper without changing what is sent (bench/analysis.md). Permanent:
+        // nothing disables them, so the SDK skips its per-hook check for that.
+        config.push_interceptor(SharedInterceptor::permanent(RecordResponseFacts));
+        config.push_interceptor(SharedInterceptor::permanent(CachedUserAgent::new()));
+        let service_clock = Arc::new(ServiceClockOffset::default());
+        config.push_interceptor(SharedInterceptor::permanent(MeasureServiceClock(Arc::clone(&service_clock))));
+        config = config.push_auth_scheme(CachedKeySigV4::new(service_clock));
+        if let Some(url) = &custom_url {
             config = config.endpoint_url(url.as_str());
         }
         Client::from_conf(config.build())
@@ -104,11 +142,14 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
     Ok(Connection {
         client,
         region: region.to_string(),
-        endpoint_url: target.endpoint_url.clone(),
+        endpoint_url: custom_url,
+        endpoint: resolved_endpoint.url,
+        endpoint_source: resolved_endpoint.source,
         proxied: proxy.is_some(),
         region_source: resolved_region.source.to_string(),
         credentials_source: credentials.source,
         depends_only_on_target: region_from_target && credentials.from_target,
+        profile_files: profiles.stamps(),
         lookup_time: if credentials.fetched { started.elapsed() } else { Duration::ZERO },
     })
 }
@@ -179,6 +220,32 @@ mod tests {
         assert!(connection.depends_only_on_target);
         let stall_check = connection.client.config().stalled_stream_protection();
         assert!(stall_check.is_some_and(|check| !check.is_enabled()), "timeouts bound stalls, as in AWS Tools");
+    }
+
+    #[test]
+    fn the_connection_gets_the_configured_endpoint_fips_and_retry_settings() {
+        let keys = ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None };
+        let mut target = ServiceTarget { region: Some("us-west-2".into()), keys: Some(keys), ..Default::default() };
+        for (name, value) in
+            [("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "true"), ("AWS_MAX_ATTEMPTS", "5")]
+        {
+            target.environment.0.insert(name.into(), value.into());
+        }
+        let connection = block(connect(&target)).unwrap();
+        // What the client sends to is proven end to end (tests/pwsh/Endpoints.Tests.ps1, through a proxy).
+        let config = connection.client.config();
+        assert_eq!(config.retry_config().map(|retry| retry.max_attempts()), Some(5));
+        assert_eq!(connection.endpoint_url, None);
+        assert_eq!(connection.endpoint, "https://secretsmanager-fips.us-west-2.amazonaws.com");
+        assert!(connection.describe().contains("region 'us-west-2'"));
+
+        target.environment.0.insert("AWS_ENDPOINT_URL_SECRETS_MANAGER".into(), "http://127.0.0.1:9".into());
+        target.client_config_endpoint.use_fips = Some(false);
+        target.client_config_endpoint.use_dual_stack = Some(false);
+        let connection = block(connect(&target)).unwrap();
+        assert_eq!(connection.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(connection.endpoint_source, "environment variable AWS_ENDPOINT_URL_SECRETS_MANAGER");
+        assert_eq!(connection.describe(), "endpoint 'http://127.0.0.1:9'");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod call_settings;
 pub mod connection;
 mod credential_chain;
+pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod keyed_digest;
@@ -22,9 +23,12 @@ pub mod version_quota;
 pub mod zeroizing_alloc;
 
 mod assume_roles;
+mod cached_user_agent;
 mod client_cache;
+mod configured_settings;
 mod credential_cache;
 mod credential_process;
+mod file_stamps;
 mod instance_metadata;
 mod per_lane_client;
 mod profile_chain;
@@ -36,12 +40,15 @@ mod provider_http;
 mod region_chain;
 mod replace_file;
 mod response_facts;
+mod service_clock;
+mod sigv4_signer;
 mod sso_login;
 mod static_profile;
 mod trust_store;
 
 pub use call_settings::{CallSettings, RetryMode};
 pub use connection::{Connection, connect};
+pub use endpoint::ClientConfigEndpoint;
 pub use error::{CallError, ErrorKind};
 pub use put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
 pub use shell_environment::{GATHERED_VARIABLES, ShellEnvironment};

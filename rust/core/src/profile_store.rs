@@ -8,6 +8,7 @@
 // `ProfileFiles` is the (deprecated-named) type that `ConfigLoader::profile_files` still takes.
 #![allow(deprecated)]
 
+use crate::file_stamps::FileStamps;
 use crate::target::ShellEnvironment;
 use crate::{profile_paths, profile_sections};
 use aws_config::profile::ProfileSet;
@@ -31,15 +32,27 @@ const ENCODED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'-').remove(b'
 /// A profile file as read: its text (empty when not UTF-8, as aws-config treats it), or unreadable.
 type FileText = Option<Arc<str>>;
 
-/// The files read during one `connect`, by path, shared by every store of that connect.
+/// The files read during one `connect`, by path, shared by every store of that connect, and how they
+/// looked when read.
 #[derive(Clone, Default)]
-struct FileReads(Arc<Mutex<HashMap<PathBuf, FileText>>>);
+struct FileReads(Arc<Mutex<(HashMap<PathBuf, FileText>, FileStamps)>>);
 
 impl FileReads {
     /// The file's text, read from disk the first time only.
     fn text(&self, path: &Path) -> FileText {
-        let mut files = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        files.entry(path.to_path_buf()).or_insert_with(|| read(path)).clone()
+        let mut guard = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let (files, stamps) = &mut *guard;
+        files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| {
+                stamps.add(path);
+                read(path)
+            })
+            .clone()
+    }
+
+    fn stamps(&self) -> FileStamps {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).1.clone()
     }
 }
 
@@ -128,6 +141,11 @@ impl ProfileStore {
         self.parsed.get_or_init(|| parsed)
     }
 
+    /// How the files read so far (by this store and the stores sharing its reads) looked when read.
+    pub(crate) fn stamps(&self) -> FileStamps {
+        self.reads.stamps()
+    }
+
     /// The name aws-config knows profile `name` by in `files()`, when there is such a profile.
     pub(crate) async fn locate(&self, name: &str) -> Option<String> {
         let key = key(name);
@@ -198,7 +216,7 @@ fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
 
 #[cfg(test)]
 #[path = "../tests/support/temp_home.rs"]
-mod temp_home;
+pub(crate) mod temp_home;
 
 #[cfg(test)]
 mod tests {

@@ -28,12 +28,15 @@ impl fmt::Debug for ProxyCredentials {
     }
 }
 
-/// `-ClientConfig`'s proxy settings, as the cmdlet read them.
+/// `-ClientConfig`'s proxy settings, or the shell's (`$AWSProxy`), as the cmdlet read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExplicitProxy {
     pub host: String,
     pub port: u16,
     pub credentials: Option<ProxyCredentials>,
+    /// `Set-AWSProxy -BypassOnLocal`: no proxy for a local endpoint. Decided here, where the endpoint is
+    /// chosen (it may come from the environment or a profile, which the cmdlet does not read).
+    pub bypass_on_local: bool,
 }
 
 /// The proxy a client sends through; part of the client cache's key.
@@ -57,6 +60,21 @@ impl fmt::Debug for ProxySettings {
     }
 }
 
+/// Local as .NET's `BypassProxyOnLocal` sees it: a host without a dot, `localhost`, or a loopback address.
+fn is_local(endpoint_url: &str) -> bool {
+    let authority = endpoint_url.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = authority.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_and_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = match host_and_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_and_port.split(':').next().unwrap_or_default(),
+    };
+    match host.parse::<std::net::IpAddr>() {
+        Ok(address) => address.is_loopback(),
+        Err(_) => !host.is_empty() && (!host.contains('.') || host.eq_ignore_ascii_case("localhost")),
+    }
+}
+
 const NOT_HTTP: &str = "only http:// proxies are supported (the proxy itself is reached without TLS)";
 
 impl ProxySettings {
@@ -67,7 +85,9 @@ impl ProxySettings {
         endpoint_url: Option<&str>,
     ) -> Result<Option<Self>, CallError> {
         if let Some(explicit) = explicit {
-            return Self::explicit(explicit).map(Some);
+            let proxy = Self::explicit(explicit)?;
+            let bypassed = explicit.bypass_on_local && endpoint_url.is_some_and(is_local);
+            return Ok((!bypassed).then_some(proxy));
         }
         let https = !endpoint_url.is_some_and(crate::http::is_plain_http);
         let scheme_variable = if https { "https_proxy" } else { "http_proxy" };
@@ -162,10 +182,34 @@ mod tests {
 
     #[test]
     fn explicit_settings_win_over_the_environment() {
-        let explicit = ExplicitProxy { host: "proxy.local".into(), port: 3128, credentials: None };
+        let explicit =
+            ExplicitProxy { host: "proxy.local".into(), port: 3128, credentials: None, bypass_on_local: false };
         let environment = env(&[("HTTPS_PROXY", "http://other:1")]);
         let chosen = ProxySettings::choose(Some(&explicit), &environment, None).unwrap();
         assert_eq!(url(chosen).as_deref(), Some("http://proxy.local:3128"));
+    }
+
+    #[test]
+    fn bypass_on_local_skips_the_explicit_proxy_for_a_local_endpoint_only() {
+        let explicit = ExplicitProxy { host: "proxy".into(), port: 3128, credentials: None, bypass_on_local: true };
+        let environment = env(&[("HTTP_PROXY", "http://other:1")]);
+        for local in [
+            "http://127.0.0.1:5000",
+            "http://localhost:4566/",
+            "http://[::1]:5000",
+            "http://moto:5000",
+            "http://u:p@127.0.0.2",
+        ] {
+            assert!(ProxySettings::choose(Some(&explicit), &environment, Some(local)).unwrap().is_none(), "{local}");
+        }
+        for remote in [Some("http://10.0.0.1:5000"), Some("https://vpce.example.com"), None] {
+            let chosen = ProxySettings::choose(Some(&explicit), &environment, remote).unwrap();
+            assert_eq!(url(chosen).as_deref(), Some("http://proxy:3128"), "{remote:?}");
+        }
+        let not_bypassing = ExplicitProxy { bypass_on_local: false, ..explicit };
+        assert!(
+            ProxySettings::choose(Some(&not_bypassing), &environment, Some("http://127.0.0.1:5000")).unwrap().is_some()
+        );
     }
 
     #[test]
@@ -187,7 +231,7 @@ mod tests {
         assert_eq!(err.parameter, "ClientConfig");
         assert!(err.message.contains("HTTPS_PROXY") && !err.message.contains("hunter2"), "{}", err.message);
         for (host, port) in [("", 80), ("http://a/b", 80), ("https://tls", 443), ("proxy", 0), ("a b", 1)] {
-            let explicit = ExplicitProxy { host: host.into(), port, credentials: None };
+            let explicit = ExplicitProxy { host: host.into(), port, credentials: None, bypass_on_local: false };
             assert_eq!(ProxySettings::choose(Some(&explicit), &env(&[]), None).unwrap_err().parameter, "ClientConfig");
         }
     }
@@ -195,7 +239,8 @@ mod tests {
     #[test]
     fn debug_output_hides_passwords() {
         let credentials = ProxyCredentials { user_name: "u".into(), password: Zeroizing::new("hunter2".into()) };
-        let explicit = ExplicitProxy { host: "p".into(), port: 1, credentials: Some(credentials) };
+        let explicit =
+            ExplicitProxy { host: "p".into(), port: 1, credentials: Some(credentials), bypass_on_local: false };
         let chosen = ProxySettings::choose(Some(&explicit), &env(&[]), None).unwrap().unwrap();
         let from_env = ProxySettings::choose(None, &env(&[("HTTPS_PROXY", "http://u:hunter2@p:1")]), None).unwrap();
         for text in [format!("{chosen:?}"), format!("{from_env:?}")] {

@@ -2,7 +2,7 @@
 
 use crate::connection::Connection;
 use crate::error::{CallError, ErrorKind};
-use crate::response_facts::{RecordResponseFacts, ResponseFacts};
+use crate::response_facts::ResponseFacts;
 use crate::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
@@ -70,18 +70,21 @@ pub async fn put_secret_value(
     let facts = Arc::new(ResponseFacts::default());
     let report_quota_advice = request.report_quota_advice;
 
-    let send = connection
-        .client
-        .put_secret_value()
-        .set_secret_id(request.secret_id)
-        .set_secret_string(request.secret_string.map(str::to_string))
-        .set_secret_binary(request.secret_binary.map(Blob::new))
-        .client_request_token(token)
-        .set_version_stages(request.version_stages)
-        .set_rotation_token(request.rotation_token)
-        .customize()
-        .interceptor(RecordResponseFacts(facts.clone()))
-        .send();
+    // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
+    // would make every enclosing future (and the move into the task-local scope) as large.
+    let send = Box::pin(
+        connection
+            .client
+            .put_secret_value()
+            .set_secret_id(request.secret_id)
+            .set_secret_string(request.secret_string.map(str::to_string))
+            .set_secret_binary(request.secret_binary.map(Blob::new))
+            .client_request_token(token)
+            .set_version_stages(request.version_stages)
+            .set_rotation_token(request.rotation_token)
+            .send(),
+    );
+    let send = facts.recorded_during(send);
     let outcome = if connection.lookup_time.is_zero() {
         send.await
     } else {

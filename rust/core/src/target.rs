@@ -46,7 +46,8 @@ pub enum CredentialObject {
 pub struct ServiceTarget {
     /// `-Region`: the region's system name, e.g. `us-east-1`. With an endpoint URL it is the signing region.
     pub region: Option<String>,
-    /// A custom endpoint such as `http://127.0.0.1:5000`; `None` for the public AWS endpoint.
+    /// `-EndpointUrl`, a custom endpoint such as `http://127.0.0.1:5000`; `None` leaves the choice to
+    /// `-ClientConfig`, the environment and the profile (else the AWS endpoint of the region).
     pub endpoint_url: Option<String>,
     /// `-AccessKey`/`-SecretKey`/`-SessionToken`, when both keys were given.
     pub keys: Option<ExplicitKeys>,
@@ -64,4 +65,7 @@ pub struct ServiceTarget {
     pub call_settings: crate::call_settings::CallSettings,
     /// `-ClientConfig`'s ProxyHost/ProxyPort; without it the proxy variables in `environment` apply.
     pub proxy: Option<crate::proxy::ExplicitProxy>,
+    /// `-ClientConfig`'s ServiceURL, UseFIPSEndpoint and UseDualstackEndpoint; what it leaves out comes from
+    /// `environment` or the profile.
+    pub client_config_endpoint: crate::endpoint::ClientConfigEndpoint,
 }

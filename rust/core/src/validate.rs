@@ -23,8 +23,15 @@ pub fn region(name: &str) -> Result<(), CallError> {
     }
 }
 
-/// An absolute `http://` or `https://` URL with a host.
+/// An absolute `http://` or `https://` URL with a host (`-EndpointUrl`).
 pub fn endpoint_url(url: &str) -> Result<(), CallError> {
+    endpoint_url_from(url, "EndpointUrl", "")
+}
+
+/// [`endpoint_url`] for a URL found elsewhere: the error names `parameter` (the one that would override it)
+/// and says where the URL was found (`source`, e.g. `environment variable AWS_ENDPOINT_URL`; empty for
+/// the parameter itself).
+pub fn endpoint_url_from(url: &str, parameter: &str, source: &str) -> Result<(), CallError> {
     let rest = strip_prefix_ignore_case(url, "https://").or_else(|| strip_prefix_ignore_case(url, "http://"));
     let host_and_port = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or_default());
     let valid = match host_and_port {
@@ -37,10 +44,11 @@ pub fn endpoint_url(url: &str) -> Result<(), CallError> {
     if valid {
         Ok(())
     } else {
+        let found_in = if source.is_empty() { String::new() } else { format!(" ({source})") };
         Err(CallError::invalid_input(
-            "EndpointUrl",
+            parameter,
             format!(
-                "'{}' is not a valid endpoint URL. Use an absolute http:// or https:// URL, such as 'https://secretsmanager.us-east-1.amazonaws.com'.",
+                "'{}'{found_in} is not a valid endpoint URL. Use an absolute http:// or https:// URL, such as 'https://secretsmanager.us-east-1.amazonaws.com'.",
                 redact_userinfo(url)
             ),
         ))
@@ -94,5 +102,12 @@ mod tests {
         assert_eq!(redact_userinfo("http://host/a@b"), "http://host/a@b");
         let err = endpoint_url("http://user:pw@").unwrap_err();
         assert!(!err.message.contains("pw"));
+    }
+
+    #[test]
+    fn an_endpoint_url_found_elsewhere_is_named_with_its_source() {
+        let err = endpoint_url_from("localhost:4566", "ClientConfig", "ServiceURL of ClientConfig").unwrap_err();
+        assert_eq!(err.parameter, "ClientConfig");
+        assert!(err.message.starts_with("'localhost:4566' (ServiceURL of ClientConfig) is not a valid endpoint URL."));
     }
 }

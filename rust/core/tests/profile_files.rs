@@ -26,15 +26,21 @@ impl Home {
         env
     }
 
+    /// `relative` with `/` between its parts, joined with the platform's separator (as the code under test
+    /// joins its paths), so that expected paths compare equal on Windows too.
+    fn path(&self, relative: &str) -> PathBuf {
+        relative.split('/').fold(self.0.clone(), |path, part| path.join(part))
+    }
+
     fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.0.join(relative);
+        let path = self.path(relative);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(&path, text).unwrap();
         path
     }
 
     fn read(&self, relative: &str) -> String {
-        fs::read_to_string(self.0.join(relative)).unwrap()
+        fs::read_to_string(self.path(relative)).unwrap()
     }
 }
 
@@ -141,7 +147,7 @@ fn only_profiles_are_listed_credentials_file_first_each_with_its_file() {
     assert_eq!(listed(None, &env), expected);
     assert_eq!(found_access_key(None, &env, "corp"), None, "an sso-session is not a profile");
     assert_eq!(found_access_key(None, &env, "two"), Some(None), "an SSO profile is found, without keys");
-    let location = home.0.join(".aws/credentials");
+    let location = home.path(".aws/credentials");
     let only_location = listed(Some(location.to_str().unwrap()), &ShellEnvironment::default());
     assert_eq!(only_location.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), ["one", "AWS PS Default", "shared"]);
 }

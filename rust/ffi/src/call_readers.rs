@@ -10,6 +10,7 @@ use crate::boundary::catch_panic;
 use crate::call_registry::{self, Call, Outcome};
 use crate::slices;
 use interoptopus::ffi;
+use secretsmanager_native_core::validate::redact_userinfo;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 
 /// A reader's pick from an outcome: the text, nothing, or an index past the end.
@@ -48,6 +49,18 @@ fn read_connection_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(
     read_call_text(call, buffer, |live, write| {
         let connection = live.connection();
         write(connection.as_deref().map_or(Pick::Absent, |c| non_empty(Some(pick(c)))))
+    })
+}
+
+fn read_connection_owned_text(
+    call: u64,
+    buffer: ffi::SliceMut<u8>,
+    pick: impl FnOnce(&Connection) -> String,
+) -> TextAnswer {
+    read_call_text(call, buffer, |live, write| {
+        let connection = live.connection();
+        let text = connection.as_deref().map(pick);
+        write(non_empty(text.as_deref()))
     })
 }
 
@@ -97,6 +110,28 @@ pub fn sm_call_region(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
 #[ffi]
 pub fn sm_call_region_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
     read_connection_text(call, buffer, |c| &c.region_source)
+}
+
+/// The custom endpoint of a connected call (`-EndpointUrl`, `-ClientConfig` ServiceURL, or one configured
+/// in the environment or a profile), user info redacted; absent when the call goes to the AWS endpoint
+/// of its region.
+#[ffi]
+pub fn sm_call_endpoint_url(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_owned_text(call, buffer, |c| c.endpoint_url.as_deref().map(redact_userinfo).unwrap_or_default())
+}
+
+/// The URL a connected call goes to (its custom endpoint, or the AWS endpoint the SDK's rules make for
+/// the region with the FIPS and dual-stack settings), user info redacted.
+#[ffi]
+pub fn sm_call_endpoint(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_owned_text(call, buffer, |c| redact_userinfo(&c.endpoint))
+}
+
+/// Where a connected call's endpoint came from (`EndpointUrl parameter`, `environment variable
+/// AWS_ENDPOINT_URL`, `region 'us-east-1' (FIPS: ...)`, ...).
+#[ffi]
+pub fn sm_call_endpoint_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_connection_text(call, buffer, |c| &c.endpoint_source)
 }
 
 /// Where a connected call's credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).

@@ -131,6 +131,37 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_connection_is_resolved_again_when_a_profile_file_changes() {
+        let home = std::env::temp_dir().join(format!("sm-reuse-stamps-{}", std::process::id()));
+        std::fs::create_dir_all(home.join(".aws")).unwrap();
+        let config = home.join(".aws").join("config");
+        // Dated back: a file written just now is never trusted (see file_stamps).
+        let write_old = |text: &str| {
+            std::fs::write(&config, text).unwrap();
+            let file = std::fs::File::options().write(true).open(&config).unwrap();
+            file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60)).unwrap();
+        };
+        write_old("[default]\nendpoint_url = http://127.0.0.1:11\n");
+        let json = format!(
+            r#"{{"Region":"us-east-1","AccessKey":"stamps","SecretKey":"b","Environment":{{"HOME":"{}"}}}}"#,
+            home.display()
+        );
+        let endpoint = |json: &str| {
+            let call = sm_call_new();
+            assert_eq!(connect(call, json.as_bytes()), CallStatus::Ok);
+            let found = text(|c, b| sm_call_endpoint(c, b), call);
+            sm_call_free(call);
+            found
+        };
+        assert_eq!(endpoint(&json).as_deref(), Some("http://127.0.0.1:11"));
+        assert!(connection_reuse::find(json.as_bytes()).is_some(), "region and keys from the document: kept");
+        write_old("[default]\nendpoint_url = http://127.0.0.1:22\n");
+        assert!(connection_reuse::find(json.as_bytes()).is_none(), "the edited file must be read again");
+        assert_eq!(endpoint(&json).as_deref(), Some("http://127.0.0.1:22"));
+        std::fs::remove_dir_all(&home).unwrap();
+    }
+
+    #[test]
     fn stored_credentials_another_module_keeps_to_itself_fail_clearly_where_the_chain_reaches_them() {
         let stored = r#""StoredCredentials":{"Unreadable":"AWS.Tools.Common"},"Environment":{"AWS_ACCESS_KEY_ID":"AKIDENV","AWS_SECRET_ACCESS_KEY":"s","HOME":"/nonexistent"}"#;
         // Reached: a credentials failure naming the variable and the module, not the environment keys after it.

@@ -4,7 +4,8 @@
 
 use secretsmanager_native_core::proxy::{ExplicitProxy, ProxyCredentials};
 use secretsmanager_native_core::{
-    CallError, CallSettings, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget, ShellEnvironment,
+    CallError, CallSettings, ClientConfigEndpoint, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget,
+    ShellEnvironment,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -47,10 +48,14 @@ struct CredentialDocument {
     unreadable: Option<String>,
 }
 
-/// The retry and timeout settings of `-ClientConfig` (the C# side reads the user's object).
+/// The endpoint, retry, timeout and proxy settings of `-ClientConfig` (the C# side reads the user's object).
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct ClientConfigDocument {
+    service_url: Option<String>,
+    #[serde(rename = "UseFIPSEndpoint")]
+    use_fips_endpoint: Option<bool>,
+    use_dualstack_endpoint: Option<bool>,
     /// Signed and wide, so that any whole number the user gave (-1, 2^40) is refused by `validate`, naming
     /// ClientConfig, rather than by the JSON parser as a malformed document.
     max_error_retry: Option<i64>,
@@ -60,6 +65,8 @@ struct ClientConfigDocument {
     proxy_port: Option<u16>,
     proxy_user_name: Option<String>,
     proxy_password: Option<Zeroizing<String>>,
+    /// `$AWSProxy`'s BypassOnLocal (the shell's proxy comes in the ProxyHost/ProxyPort members).
+    proxy_bypass_on_local: Option<bool>,
 }
 
 impl ClientConfigDocument {
@@ -73,14 +80,23 @@ impl ClientConfigDocument {
             .proxy_user_name
             .clone()
             .map(|user_name| ProxyCredentials { user_name, password: self.proxy_password.clone().unwrap_or_default() });
-        Ok(Some(ExplicitProxy { host, port, credentials }))
+        let bypass_on_local = self.proxy_bypass_on_local.unwrap_or(false);
+        Ok(Some(ExplicitProxy { host, port, credentials, bypass_on_local }))
+    }
+
+    fn endpoint(&self) -> ClientConfigEndpoint {
+        ClientConfigEndpoint {
+            service_url: non_empty(&self.service_url),
+            use_fips: self.use_fips_endpoint,
+            use_dual_stack: self.use_dualstack_endpoint,
+        }
     }
 
     fn settings(&self) -> Result<CallSettings, CallError> {
         Ok(CallSettings {
             // Out of u32's range is out of the allowed 0 to 10 as well: CallSettings::validate says so.
             max_error_retry: self.max_error_retry.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-            retry_mode: self.retry_mode.as_deref().map(RetryMode::parse).transpose()?.unwrap_or_default(),
+            retry_mode: self.retry_mode.as_deref().map(RetryMode::parse).transpose()?,
             timeout: self.timeout_ms.map(Duration::from_millis),
         })
     }
@@ -112,6 +128,7 @@ impl ConnectionDocument {
                 .transpose()?
                 .unwrap_or_default(),
             proxy: self.client_config.as_ref().map(ClientConfigDocument::proxy).transpose()?.flatten(),
+            client_config_endpoint: self.client_config.as_ref().map(ClientConfigDocument::endpoint).unwrap_or_default(),
         })
     }
 }
@@ -185,7 +202,7 @@ mod tests {
         .unwrap();
         let settings = doc.target().unwrap().call_settings;
         assert_eq!(settings.max_error_retry, Some(0));
-        assert_eq!(settings.retry_mode, RetryMode::Adaptive);
+        assert_eq!(settings.retry_mode, Some(RetryMode::Adaptive));
         assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
         let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
         assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
@@ -195,6 +212,22 @@ mod tests {
             let settings = ConnectionDocument::parse(json.as_bytes()).unwrap().target().unwrap().call_settings;
             assert_eq!(settings.validate().unwrap_err().parameter, "ClientConfig", "{retries}");
         }
+    }
+
+    #[test]
+    fn client_config_endpoint_settings_reach_the_target() {
+        let doc = ConnectionDocument::parse(
+            br#"{"EndpointUrl":"http://a:1","ClientConfig":{"ServiceUrl":"http://b:2","UseFIPSEndpoint":true,"UseDualstackEndpoint":false}}"#,
+        )
+        .unwrap();
+        let target = doc.target().unwrap();
+        assert_eq!(target.endpoint_url.as_deref(), Some("http://a:1"));
+        let endpoint = target.client_config_endpoint;
+        assert_eq!(endpoint.service_url.as_deref(), Some("http://b:2"));
+        assert_eq!((endpoint.use_fips, endpoint.use_dual_stack), (Some(true), Some(false)));
+        let nothing = ConnectionDocument::parse(br#"{"ClientConfig":{"ServiceUrl":""}}"#).unwrap().target().unwrap();
+        assert_eq!(nothing.client_config_endpoint.service_url, None);
+        assert_eq!(nothing.client_config_endpoint.use_fips, None);
     }
 
     #[test]

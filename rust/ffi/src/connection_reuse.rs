@@ -26,10 +26,17 @@ fn kept() -> std::sync::MutexGuard<'static, Vec<(Digest, Connection)>> {
     KEPT.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The connection resolved earlier for exactly these document bytes, if it was reusable.
+/// The connection resolved earlier for exactly these document bytes, if it was reusable and the profile
+/// files it read (for its endpoint and retry settings) are unchanged.
 pub(crate) fn find(document: &[u8]) -> Option<Connection> {
     let digest = keyed_digest::of(document)?;
-    kept().iter().find(|(kept, _)| *kept == digest).map(|(_, connection)| connection.clone())
+    let mut kept = kept();
+    let index = kept.iter().position(|(kept, _)| *kept == digest)?;
+    if !kept[index].1.is_current() {
+        kept.remove(index);
+        return None;
+    }
+    Some(kept[index].1.clone())
 }
 
 /// Keeps `connection` for `document` when it depends on nothing but the document.

@@ -42,9 +42,12 @@ const OFFLINE: &[u8] =
 
 type TextReader = extern "C-unwind" fn(u64, ffi::SliceMut<'_, u8>) -> crate::answers::TextAnswer;
 
-const TEXT_READERS: [TextReader; 10] = [
+const TEXT_READERS: [TextReader; 13] = [
     sm_call_region,
     sm_call_region_source,
+    sm_call_endpoint_url,
+    sm_call_endpoint,
+    sm_call_endpoint_source,
     sm_call_credentials_source,
     sm_call_arn,
     sm_call_name,
