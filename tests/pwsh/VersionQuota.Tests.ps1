@@ -3,7 +3,7 @@ Set-StrictMode -Version Latest
 # The version-quota advice never changes what an AWS Tools V4 script sees: no warning record, ever; with -Verbose,
 # once per secret and session, when one secret gets more new versions within an hour than the service's documented
 # sustained rate (once every 10 minutes) allows; never for a loopback endpoint. The rate arithmetic itself is unit
-# tested in rust/core/src/version_quota.rs.
+# tested in rust/core/src/operation/version_quota.rs.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')

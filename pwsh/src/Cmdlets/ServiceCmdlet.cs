@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
+using SecretsManager.Native.Diagnostics;
 using SecretsManager.Native.Interop;
 
 namespace SecretsManager.Native.Cmdlets;
@@ -86,16 +87,19 @@ public abstract class ServiceCmdlet : PSCmdlet
             // fails at once instead of running its lookups.
             Track(call);
             document = ConnectionDocument().ToUtf8();
+            CallPhases.Lap(CallPhase.GatherEnvironment);
             if (!call.Connect(document).IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
+            CallPhases.Lap(CallPhase.NativeConnect);
             if (Wants("Debug", "DebugPreference"))
             {
                 WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
                 WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
                 WriteDebug($"Endpoint obtained from {call.Text(Interop.Interop.sm_call_endpoint_source)} with value '{call.Text(Interop.Interop.sm_call_endpoint)}'");
             }
+            CallPhases.Lap(CallPhase.DebugMessages);
             return call;
         }
         catch
@@ -185,9 +189,9 @@ public abstract class ServiceCmdlet : PSCmdlet
             // The chain decides whether it gets that far (key parameters, -ProfileName and -Credential come first).
             document.Add("StoredCredentials", new RequestDocument().Add("Unreadable", "AWS.Tools.Common"));
         }
-        return document
-            .Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string)
-            .Add("Environment", ShellCredentials.Environment());
+        document.Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string);
+        CallPhases.Lap(CallPhase.ConnectionParameters);
+        return document.Add("Environment", ShellCredentials.Environment());
     }
 
     /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>

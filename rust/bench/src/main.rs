@@ -14,7 +14,7 @@
 //! - `legacy-profile-connect`: the same with nothing named, keys and region in AWS Tools' legacy
 //!   `[AWS PS Default]` section (the copy path of `profile_store.rs`).
 
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
 use std::io::{BufRead, BufReader, Read, Write};
 

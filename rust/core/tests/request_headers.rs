@@ -3,7 +3,7 @@
 //! the SDK's own signer does (`service_clock`, `sigv4_signer`). A recording responder on loopback stands in
 //! for the service and answers with a `Date` one hour ahead of ours.
 
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;

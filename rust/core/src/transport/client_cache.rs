@@ -4,8 +4,8 @@
 //! of a call against a fast endpoint; reusing it also keeps the client's retry state across calls, as a
 //! long-lived .NET SDK client does. The cache is small and bounded: scripts use a handful of identities.
 
-use crate::call_settings::CallSettings;
-use crate::proxy::ProxySettings;
+use crate::operation::call_settings::CallSettings;
+use crate::transport::proxy::ProxySettings;
 use aws_sdk_secretsmanager::Client;
 use std::sync::Mutex;
 use zeroize::Zeroizing;

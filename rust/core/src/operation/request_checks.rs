@@ -9,7 +9,7 @@
 //! `InvalidRequestException` / `InvalidParameterException`, and a client-side error would break them.
 
 use crate::error::CallError;
-use crate::put_secret_value::PutSecretValueRequest;
+use crate::operation::put_secret_value::PutSecretValueRequest;
 
 /// Largest SecretString or SecretBinary the service accepts, in bytes.
 pub const MAX_SECRET_BYTES: usize = 65_536;

@@ -16,10 +16,10 @@
 //! parse time only and looks for `secrets-manager` in a `services` section, where the SDKs' table of service
 //! identifiers (and the .NET SDK) say `secrets_manager`.
 
-use crate::call_settings::{MAX_MAX_ERROR_RETRY, RetryMode};
+use crate::credentials::target::{ServiceTarget, ShellEnvironment};
 use crate::error::CallError;
-use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
-use crate::target::{ServiceTarget, ShellEnvironment};
+use crate::operation::call_settings::{MAX_MAX_ERROR_RETRY, RetryMode};
+use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use aws_config::profile::{Profile, ProfileSet};
 use aws_runtime::env_config::property::PropertiesKey;
 
@@ -86,7 +86,7 @@ impl<'a> ConfiguredSettings<'a> {
             profile.service_setting("endpoint_url").or_else(|| profile.setting("endpoint_url"))
         });
         let Some(found) = found else { return Ok(None) };
-        crate::validate::endpoint_url_from(found.value, "EndpointUrl", &found.source)?;
+        crate::operation::validate::endpoint_url_from(found.value, "EndpointUrl", &found.source)?;
         Ok(Some(Sourced { value: found.value.to_string(), source: found.source }))
     }
 
@@ -176,8 +176,8 @@ fn invalid(found: &Sourced<&str>, parameter: &str, why: &str) -> CallError {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::call_settings::CallSettings;
-    use crate::profile_store::temp_home::TempHome;
+    use crate::operation::call_settings::CallSettings;
+    use crate::profiles::profile_store::temp_home::TempHome;
 
     pub(crate) fn block<T>(future: impl std::future::Future<Output = T>) -> T {
         tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)

@@ -8,9 +8,9 @@
 // `ProfileFiles` is the (deprecated-named) type that `ConfigLoader::profile_files` still takes.
 #![allow(deprecated)]
 
-use crate::file_stamps::FileStamps;
-use crate::target::ShellEnvironment;
-use crate::{profile_paths, profile_sections};
+use crate::credentials::target::ShellEnvironment;
+use crate::profiles::file_stamps::FileStamps;
+use crate::{profiles::profile_paths, profiles::profile_sections};
 use aws_config::profile::ProfileSet;
 use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
 use aws_types::os_shim_internal::{Env, Fs};
@@ -215,7 +215,7 @@ fn with_renamed_sections(text: &str, kind: ProfileFileKind) -> String {
 }
 
 #[cfg(test)]
-#[path = "../tests/support/temp_home.rs"]
+#[path = "../../tests/support/temp_home.rs"]
 pub(crate) mod temp_home;
 
 #[cfg(test)]

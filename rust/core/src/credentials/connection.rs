@@ -2,19 +2,19 @@
 //! region, endpoint and credentials came from (for the cmdlet's debug messages). Resolving happens before
 //! the operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
-use crate::cached_user_agent::CachedUserAgent;
-use crate::client_cache::{self, ClientKey};
-use crate::configured_settings::ConfiguredSettings;
-use crate::endpoint::ChosenEndpoint;
+use crate::credentials::configured_settings::ConfiguredSettings;
+use crate::credentials::target::ServiceTarget;
 use crate::error::CallError;
-use crate::file_stamps::FileStamps;
-use crate::profile_store::ProfileStore;
-use crate::proxy::ProxySettings;
-use crate::response_facts::RecordResponseFacts;
-use crate::service_clock::{MeasureServiceClock, ServiceClockOffset};
-use crate::sigv4_signer::CachedKeySigV4;
-use crate::target::ServiceTarget;
-use crate::{credential_chain, http, region_chain, validate};
+use crate::profiles::file_stamps::FileStamps;
+use crate::profiles::profile_store::ProfileStore;
+use crate::transport::cached_user_agent::CachedUserAgent;
+use crate::transport::client_cache::{self, ClientKey};
+use crate::transport::endpoint::ChosenEndpoint;
+use crate::transport::proxy::ProxySettings;
+use crate::transport::response_facts::RecordResponseFacts;
+use crate::transport::service_clock::{MeasureServiceClock, ServiceClockOffset};
+use crate::transport::sigv4_signer::CachedKeySigV4;
+use crate::{credentials::credential_chain, credentials::region_chain, operation::validate, transport::http};
 use aws_sdk_secretsmanager::config::{BehaviorVersion, Region, SharedInterceptor, StalledStreamProtectionConfig};
 use aws_sdk_secretsmanager::{Client, Config};
 use std::sync::Arc;
@@ -157,8 +157,8 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::target::ExplicitKeys;
     use crate::error::ErrorKind;
-    use crate::target::ExplicitKeys;
 
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
         tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)

@@ -4,10 +4,10 @@
 //! (`-ClientConfig` UseFIPSEndpoint/UseDualstackEndpoint, else the environment or profile) into that
 //! endpoint, and refuse either switch with a custom endpoint, as every AWS SDK does.
 
-use crate::configured_settings::{ConfiguredSettings, Sourced};
+use crate::credentials::configured_settings::{ConfiguredSettings, Sourced};
+use crate::credentials::target::ServiceTarget;
 use crate::error::CallError;
-use crate::target::ServiceTarget;
-use crate::validate;
+use crate::operation::validate;
 use aws_sdk_secretsmanager::config::endpoint::{DefaultResolver, Params, ResolveEndpoint};
 
 /// `-ClientConfig`'s endpoint settings, as the cmdlet read them.
@@ -135,8 +135,8 @@ impl ChosenEndpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::configured_settings::tests::block;
-    use crate::profile_store::ProfileStore;
+    use crate::credentials::configured_settings::tests::block;
+    use crate::profiles::profile_store::ProfileStore;
 
     /// The endpoint chosen for `target` and resolved for us-east-1, or the error.
     fn resolved(target: &ServiceTarget) -> Result<ResolvedEndpoint, CallError> {

@@ -10,9 +10,9 @@
 //! Both are the same rustls connector type (it speaks plain HTTP to `http://` URLs), so the library holds
 //! one copy of the hyper client code instead of a second one for a TLS-less connector (library size).
 
-use crate::per_lane_client::PerLaneClient;
-use crate::proxy::ProxySettings;
-use crate::trust_store;
+use crate::transport::per_lane_client::PerLaneClient;
+use crate::transport::proxy::ProxySettings;
+use crate::transport::trust_store;
 use aws_smithy_http_client::Connector;
 use aws_smithy_http_client::proxy::ProxyConfig;
 use aws_smithy_http_client::tls::{self, TlsContext, TrustStore, rustls_provider::CryptoMode};

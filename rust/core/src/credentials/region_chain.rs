@@ -2,10 +2,10 @@
 //! the named profile's region counts, and `AWS_DEFAULT_REGION` is read after `AWS_REGION`. The stored
 //! regions: the named profile's, then `default`'s, then `AWS PS Default`'s (§2.5 step 3).
 
+use crate::credentials::instance_metadata;
+use crate::credentials::target::ServiceTarget;
 use crate::error::{CallError, ErrorKind};
-use crate::instance_metadata;
-use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
-use crate::target::ServiceTarget;
+use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use aws_config::imds::region::ImdsRegionProvider;
 
 pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";

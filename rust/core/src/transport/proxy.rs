@@ -5,8 +5,8 @@
 //! macOS. Plain `http://` requests go to the proxy in absolute form; `https://` ones through a CONNECT
 //! tunnel (aws-smithy-http-client's proxy support, which is hyper-util's, already linked).
 
+use crate::credentials::target::ShellEnvironment;
 use crate::error::CallError;
-use crate::target::ShellEnvironment;
 use aws_smithy_http_client::proxy::ProxyConfig;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use std::fmt;
@@ -53,7 +53,7 @@ impl fmt::Debug for ProxySettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The URL may carry a password in its user info.
         f.debug_struct("ProxySettings")
-            .field("url", &crate::validate::redact_userinfo(&self.url))
+            .field("url", &crate::operation::validate::redact_userinfo(&self.url))
             .field("credentials", &self.credentials)
             .field("no_proxy", &self.no_proxy)
             .finish()
@@ -89,7 +89,7 @@ impl ProxySettings {
             let bypassed = explicit.bypass_on_local && endpoint_url.is_some_and(is_local);
             return Ok((!bypassed).then_some(proxy));
         }
-        let https = !endpoint_url.is_some_and(crate::http::is_plain_http);
+        let https = !endpoint_url.is_some_and(crate::transport::http::is_plain_http);
         let scheme_variable = if https { "https_proxy" } else { "http_proxy" };
         let Some((name, value)) =
             [scheme_variable, "all_proxy"].into_iter().find_map(|name| variable(environment, name))

@@ -5,7 +5,7 @@
 //! pool by a call on another would never be written to. So every lane gets its own inner client, made
 //! by the same recipe, and a call only ever sees the pool of the lane it runs on.
 
-use crate::runtime::current_lane;
+use crate::transport::runtime::current_lane;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector};
 use aws_smithy_runtime_api::client::runtime_components::{RuntimeComponents, RuntimeComponentsBuilder};
@@ -72,7 +72,7 @@ impl HttpClient for PerLaneClient {
 mod tests {
     use super::*;
     use crate::CallError;
-    use crate::runtime::block_on_cancellable;
+    use crate::transport::runtime::block_on_cancellable;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Arc, Barrier};
     use tokio_util::sync::CancellationToken;
@@ -84,7 +84,7 @@ mod tests {
         let client = PerLaneClient {
             recipe: Box::new(move || {
                 counter.fetch_add(1, Ordering::SeqCst);
-                crate::http::plain_http_client()
+                crate::transport::http::plain_http_client()
             }),
             by_lane: Mutex::new(Vec::new()),
         };

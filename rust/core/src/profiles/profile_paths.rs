@@ -4,7 +4,7 @@
 // `ProfileFileKind` sits in aws-config's deprecated-named `profile_file` module.
 #![allow(deprecated)]
 
-use crate::target::ShellEnvironment;
+use crate::credentials::target::ShellEnvironment;
 use aws_config::profile::profile_file::ProfileFileKind;
 use aws_runtime::fs_util::{Os, home_dir};
 use aws_types::os_shim_internal::Env;

@@ -4,11 +4,11 @@
 //! Reading goes through the `ProfileStore` of the credential chain, so a listed profile is one a call
 //! can use, found in the same files.
 
+use crate::credentials::static_profile::{self, Plain};
+use crate::credentials::target::{ExplicitKeys, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
-use crate::profile_store::ProfileStore;
-use crate::static_profile::{self, Plain};
-use crate::target::{ExplicitKeys, ShellEnvironment};
-use crate::{profile_edit, profile_paths, replace_file};
+use crate::profiles::profile_store::ProfileStore;
+use crate::{profiles::profile_edit, profiles::profile_paths, profiles::replace_file};
 use std::io;
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;

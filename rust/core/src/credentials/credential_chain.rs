@@ -8,14 +8,17 @@
 //! cancelled. What such a lookup fetched is kept per identity until shortly before it expires
 //! (`credential_cache.rs`).
 
-use crate::credential_cache::{self, Obtained};
+use crate::credentials::credential_cache::{self, Obtained};
+use crate::credentials::profile_chain::{self, Base};
+use crate::credentials::static_profile::{self, Plain};
+use crate::credentials::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
 use crate::keyed_digest::{Digest, Digester};
-use crate::profile_chain::{self, Base};
-use crate::profile_store::{LEGACY_DEFAULT, ProfileStore};
-use crate::static_profile::{self, Plain};
-use crate::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
-use crate::{assume_roles, credential_process, instance_metadata, provider_http, sso_login};
+use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::{
+    credentials::assume_roles, credentials::credential_process, credentials::instance_metadata,
+    credentials::provider_http, credentials::sso_login,
+};
 use aws_config::BehaviorVersion;
 use aws_config::imds::credentials::ImdsCredentialsProvider;
 use aws_credential_types::Credentials;
@@ -87,12 +90,25 @@ pub(crate) async fn resolve(
     region: &str,
     metadata_reachable: bool,
 ) -> Result<Resolved, CallError> {
-    let env = &target.environment;
-    let walk = Walk { store, region, env, limit: target.call_settings.lookup_timeout() };
-
     if let Some(keys) = &target.keys {
         return Ok(from_keys(keys, "the supplied key parameters"));
     }
+    // The other steps' lookups (profiles, a credential process, STS, SSO, container, instance metadata) make
+    // a future of about 32 KB. Inline, every `connect` future carried it, and each call moved it several
+    // times and wiped it on free, keys or not (bench/analysis.md); boxed, it exists only when it runs.
+    Box::pin(walk_after_keys(target, store, region, metadata_reachable)).await
+}
+
+/// The chain from its second step on: the key parameters are absent.
+async fn walk_after_keys(
+    target: &ServiceTarget,
+    store: &ProfileStore,
+    region: &str,
+    metadata_reachable: bool,
+) -> Result<Resolved, CallError> {
+    let env = &target.environment;
+    let walk = Walk { store, region, env, limit: target.call_settings.lookup_timeout() };
+
     if let Some(name) = &target.profile_name {
         // A named profile that is missing ends the search: no fallback (AWS Tools V4).
         return walk.named_profile(store, name).await?.ok_or_else(no_credentials);

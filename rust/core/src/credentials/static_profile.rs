@@ -95,7 +95,7 @@ mod tests {
                 .env(Env::from_slice(&[("AWS_EC2_METADATA_DISABLED", "true")]))
                 .fs(Fs::from_slice(&[]))
                 .region(Region::new("us-east-1"))
-                .http_client(crate::provider_http::client())
+                .http_client(crate::credentials::provider_http::client())
                 .profile_name("p")
                 .profile_files(files(text))
                 .load(),

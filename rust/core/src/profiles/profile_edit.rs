@@ -5,9 +5,9 @@
 //! settings), every setting that decides what credentials the profile gives is replaced, so that the
 //! profile then gives exactly the stored keys (a left-over `role_arn` or `aws_session_token` would not).
 
-use crate::profile_sections::{header, is_continuation, profile_name, property_name};
-use crate::static_profile::OTHER_KINDS;
-use crate::target::ExplicitKeys;
+use crate::credentials::static_profile::OTHER_KINDS;
+use crate::credentials::target::ExplicitKeys;
+use crate::profiles::profile_sections::{header, is_continuation, profile_name, property_name};
 use zeroize::Zeroizing;
 
 // `ProfileFileKind` sits in aws-config's deprecated-named `profile_file` module.

@@ -3,7 +3,7 @@
 use std::fmt;
 use zeroize::Zeroizing;
 
-pub use crate::shell_environment::ShellEnvironment;
+pub use crate::credentials::shell_environment::ShellEnvironment;
 
 /// Access key, secret key and optional session token given explicitly by the caller.
 #[derive(Clone)]
@@ -62,10 +62,10 @@ pub struct ServiceTarget {
     pub stored_region: Option<String>,
     pub environment: ShellEnvironment,
     /// Retries and timeouts (`-ClientConfig`).
-    pub call_settings: crate::call_settings::CallSettings,
+    pub call_settings: crate::operation::call_settings::CallSettings,
     /// `-ClientConfig`'s ProxyHost/ProxyPort; without it the proxy variables in `environment` apply.
-    pub proxy: Option<crate::proxy::ExplicitProxy>,
+    pub proxy: Option<crate::transport::proxy::ExplicitProxy>,
     /// `-ClientConfig`'s ServiceURL, UseFIPSEndpoint and UseDualstackEndpoint; what it leaves out comes from
     /// `environment` or the profile.
-    pub client_config_endpoint: crate::endpoint::ClientConfigEndpoint,
+    pub client_config_endpoint: crate::transport::endpoint::ClientConfigEndpoint,
 }

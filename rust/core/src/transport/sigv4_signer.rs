@@ -13,7 +13,7 @@
 //! requests; the test harness's moto recomputes every signature with botocore's signer
 //! (tests/harness/sigv4_verifier.py); and the fallback cases are tested to take the SDK's path.
 
-use crate::service_clock::ServiceClockOffset;
+use crate::transport::service_clock::ServiceClockOffset;
 use aws_credential_types::Credentials;
 use aws_runtime::auth::sigv4::{SCHEME_ID, SigV4Signer};
 use aws_runtime::auth::{

@@ -8,7 +8,7 @@
 //! This client hands out the shared connectors, built once per timeout setting when a request first
 //! needs one, and skips that check (as the shared clients themselves now do, see `per_lane_client`).
 
-use crate::http;
+use crate::transport::http;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata;
 use aws_smithy_runtime_api::client::http::{HttpClient, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector};

@@ -2,7 +2,7 @@
 //! with aws-config's `AssumeRoleProvider`, configured by the credential chain's loader (which brings the
 //! region, `AWS_ENDPOINT_URL_STS` and the HTTP client).
 
-use crate::profile_chain::Role;
+use crate::credentials::profile_chain::Role;
 use aws_config::sts::AssumeRoleProvider;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::ProvideCredentials;

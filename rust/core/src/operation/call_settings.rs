@@ -2,7 +2,7 @@
 //! Timeout, else `AWS_MAX_ATTEMPTS`/`max_attempts` and `AWS_RETRY_MODE`/`retry_mode`), and the defaults
 //! that keep any call from hanging.
 
-use crate::configured_settings::ConfiguredSettings;
+use crate::credentials::configured_settings::ConfiguredSettings;
 use crate::error::CallError;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;

@@ -2,8 +2,8 @@
 //! configured fails within a second instead of waiting through the SDK's retries.
 //! `AWS_EC2_METADATA_DISABLED=true` skips it; `AWS_EC2_METADATA_SERVICE_ENDPOINT` moves it.
 
-use crate::http;
-use crate::target::ShellEnvironment;
+use crate::credentials::target::ShellEnvironment;
+use crate::transport::http;
 use aws_config::imds;
 use aws_config::provider_config::ProviderConfig;
 use std::time::Duration;
