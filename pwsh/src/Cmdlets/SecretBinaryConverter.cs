@@ -26,7 +26,7 @@ public sealed class MemoryStreamParameterConverter : ArgumentTransformationAttri
     private static readonly ConditionalWeakTable<byte[], object> Copies = new();
     private static readonly object Made = new();
 
-    public override object? Transform(EngineIntrinsics engineIntrinsics, object? input) => Convert(input);
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData) => Convert(inputData);
 
     internal static object? Convert(object? input)
     {
