@@ -12,16 +12,19 @@ function New-DotNetSdkPeer {
         Loads the AWS SDK for .NET from -SdkFolder and returns its client for -Endpoint and one request.
     #>
     param([Parameter(Mandatory)] [string] $SdkFolder, [Parameter(Mandatory)] [string] $Endpoint)
-    $null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.Core.dll'))
-    $null = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.SimpleSystemsManagement.dll'))
-    $config = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig]::new()
+    $core = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.Core.dll'))
+    $ssm = [Reflection.Assembly]::LoadFrom((Join-Path $SdkFolder 'AWSSDK.SimpleSystemsManagement.dll'))
+    # Types taken from the SDK's assemblies by name: the module under test defines some of the same names
+    # (Amazon.Runtime.BasicAWSCredentials, as AWS Tools does), and a type literal would find its type.
+    $config = [Activator]::CreateInstance($ssm.GetType('Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig', $true))
     $config.ServiceURL = $Endpoint
     $config.AuthenticationRegion = 'us-east-1'
-    $credentials = [Amazon.Runtime.BasicAWSCredentials]::new('testing', 'testing')
-    $request = [Amazon.SimpleSystemsManagement.Model.PutParameterRequest]::new()
+    $credentials = [Activator]::CreateInstance($core.GetType('Amazon.Runtime.BasicAWSCredentials', $true), [object[]]@('testing', 'testing'))
+    $request = [Activator]::CreateInstance($ssm.GetType('Amazon.SimpleSystemsManagement.Model.PutParameterRequest', $true))
     $request.Name = '/bench/secret'; $request.Value = 'bench-value'; $request.Type = 'SecureString'; $request.Overwrite = $true
+    $clientType = $ssm.GetType('Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient', $true)
     [pscustomobject]@{
-        Client  = [Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient]::new($credentials, $config)
+        Client  = [Activator]::CreateInstance($clientType, [object[]]@($credentials, $config))
         Request = $request
     }
 }

@@ -1,16 +1,18 @@
 using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
+using SecretsManager.Native.Diagnostics;
 using SecretsManager.Native.Interop;
 
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// The credential, region and endpoint parameters every AWS service cmdlet has (AWS Tools'
-/// AWSCommonArgumentsCmdlet and ServiceCmdlet), and how they travel to the native library.
+/// The parameters every AWS service cmdlet has besides the keys and profile of
+/// <see cref="CredentialArgumentsCmdlet"/> (AWS Tools' AWSCommonArgumentsCmdlet and ServiceCmdlet): region,
+/// endpoint, credential object, client configuration; and how they all travel to the native library.
 /// The cmdlet's own parameters and behaviour live in the derived class.
 /// </summary>
-public abstract class ServiceCmdlet : PSCmdlet
+public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RegionToCall")]
@@ -19,26 +21,6 @@ public abstract class ServiceCmdlet : PSCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? EndpointUrl { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK")]
-    public string? AccessKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("SK", "SecretAccessKey")]
-    public string? SecretKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ST")]
-    public string? SessionToken { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("StoredCredentials", "AWSProfileName")]
-    public string? ProfileName { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AWSProfilesLocation", "ProfilesLocation")]
-    public string? ProfileLocation { get; set; }
 
     /// <summary>
     /// A credential object, bound from the pipeline by value as in AWS Tools: typed, so that only credential
@@ -73,10 +55,10 @@ public abstract class ServiceCmdlet : PSCmdlet
     {
         if (NetworkCredential is not null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new NotSupportedException("-NetworkCredential is not supported: SAML role profiles are not available in SecretsManager.Native. " +
-                    "Use a profile with credential_process, sso_session or role_arn (see docs/compatibility.md)."),
-                "NetworkCredentialNotSupported", ErrorCategory.NotImplemented, NetworkCredential));
+            ThrowTerminatingError(FailureRecords.NotSupported(
+                "-NetworkCredential is not supported: SAML role profiles are not available in SecretsManager.Native. " +
+                    "Use a profile with credential_process, sso_session or role_arn (see docs/compatibility.md).",
+                "NetworkCredentialNotSupported", NetworkCredential));
         }
         var call = NativeCall.Open();
         byte[]? document = null;
@@ -86,16 +68,19 @@ public abstract class ServiceCmdlet : PSCmdlet
             // fails at once instead of running its lookups.
             Track(call);
             document = ConnectionDocument().ToUtf8();
+            CallPhases.Lap(CallPhase.GatherEnvironment);
             if (!call.Connect(document).IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
+            CallPhases.Lap(CallPhase.NativeConnect);
             if (Wants("Debug", "DebugPreference"))
             {
                 WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
                 WriteDebug($"Region obtained from {call.Text(Interop.Interop.sm_call_region_source)} with value '{call.Text(Interop.Interop.sm_call_region)}'");
                 WriteDebug($"Endpoint obtained from {call.Text(Interop.Interop.sm_call_endpoint_source)} with value '{call.Text(Interop.Interop.sm_call_endpoint)}'");
             }
+            CallPhases.Lap(CallPhase.DebugMessages);
             return call;
         }
         catch
@@ -170,7 +155,7 @@ public abstract class ServiceCmdlet : PSCmdlet
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
-            .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
+            .Add("ProfileLocation", ProfileFile)
             .Add("ClientConfig", config.Document(ShellProxySettings()));
         if (Credential is not null)
         {
@@ -185,9 +170,9 @@ public abstract class ServiceCmdlet : PSCmdlet
             // The chain decides whether it gets that far (key parameters, -ProfileName and -Credential come first).
             document.Add("StoredCredentials", new RequestDocument().Add("Unreadable", "AWS.Tools.Common"));
         }
-        return document
-            .Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string)
-            .Add("Environment", ShellCredentials.Environment());
+        document.Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string);
+        CallPhases.Lap(CallPhase.ConnectionParameters);
+        return document.Add("Environment", ShellCredentials.Environment());
     }
 
     /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>
@@ -199,7 +184,7 @@ public abstract class ServiceCmdlet : PSCmdlet
         }
         catch (ArgumentException error)
         {
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, ShellProxy.VariableName));
+            ThrowTerminatingError(FailureRecords.BadParameter(error, ShellProxy.VariableName));
             throw; // not reached
         }
     }

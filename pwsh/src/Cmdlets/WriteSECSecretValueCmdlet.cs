@@ -8,6 +8,7 @@ using System.Text;
 using Amazon.PowerShell.Common;
 using Amazon.SecretsManager.Model;
 using SecretsManager.Native.Cmdlets;
+using SecretsManager.Native.Diagnostics;
 using SecretsManager.Native.Interop;
 
 // The namespace and class name are AWS Tools' own, because they are part of every error record's
@@ -17,7 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.SEC;
 /// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
 [Cmdlet(VerbsCommunications.Write, "SECSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
-public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
+public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
 {
     private const string Action = "Write-SECSecretValue (PutSecretValue)";
     private const string NullSecretIdWarning =
@@ -27,6 +28,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private HistoryRecorder? _history;
+
+    /// <summary>Every -SecretBinary value sent, for wiping the converter's copies when the cmdlet is disposed.</summary>
+    private readonly HashSet<byte[]> _sentBinaries = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Text, or a SecureString (sent without a managed plain-text copy; see StringOrSecureString).</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -62,29 +66,59 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter Force { get; set; }
 
-    protected override void BeginProcessing() => _history = new HistoryRecorder(this);
+    protected override void BeginProcessing()
+    {
+        CallPhases.Start();
+        _history = new HistoryRecorder(this);
+        CallPhases.Lap(CallPhase.BeginProcessing);
+    }
 
     protected override void ProcessRecord()
     {
+        CallPhases.Start();
         // Steps in AWS Tools' order: connect, confirm, choose the output, send, emit.
         using var call = Connect();
         if (!ShouldWrite()) return;
+        CallPhases.Lap(CallPhase.ShouldProcess);
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
-        _history!.Request(RequestForHistory, MyInvocation.Line);
+        CallPhases.Lap(CallPhase.OutputSelection);
+        _history!.Request(RequestForHistory, MyInvocation, TypedSecrets);
+        CallPhases.Lap(CallPhase.HistoryRequest);
         var verbose = Wants("Verbose", "VerbosePreference");
         if (verbose) WriteVerbose(InvokingMessage(call));
+        CallPhases.Lap(CallPhase.VerboseMessage);
         var response = Send(call, verbose);
         // The service's version-quota advice, only on the verbose stream: a warning would change what a V4 script
         // sees, and with $WarningPreference = 'Stop' it would throw after the secret was written.
         if (verbose && call.Text(Interop.sm_call_quota_advice) is { } advice) WriteVerbose(advice);
         _history.Response(response);
+        CallPhases.Lap(CallPhase.HistoryResponse);
         var output = select(response).ToList();
         _history.Emitted(output.Count);
         foreach (var item in output) WriteObject(item);
+        CallPhases.Lap(CallPhase.EmitOutput);
     }
 
-    protected override void EndProcessing() => _history?.Push();
+    protected override void EndProcessing()
+    {
+        CallPhases.Start();
+        _history?.Push();
+        CallPhases.Lap(CallPhase.EndProcessing);
+        CallPhases.CallDone();
+    }
+
+    /// <summary>
+    /// At the end of the pipeline (a bound -SecretBinary serves every input record): the bytes the converter made
+    /// from text, streams or files are wiped. Not when -Select '^SecretBinary' emitted them, and never a byte[]
+    /// the caller gave, which is theirs.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Select.StartsWith("^SecretBinary", StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var bytes in _sentBinaries) MemoryStreamParameterConverter.WipeCopy(bytes);
+        _sentBinaries.Clear();
+    }
 
     /// <summary>-WhatIf wins over -Force; -Force skips the question; otherwise ShouldProcess decides.</summary>
     private bool ShouldWrite()
@@ -119,6 +153,13 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{endpoint}'"
         : $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'";
 
+    /// <summary>This call's secret text values, for masking where they were typed (a SecureString never was).</summary>
+    private IEnumerable<string?> TypedSecrets() => new[]
+    {
+        SecretString?.Text, RotationToken, AccessKey, SecretKey, SessionToken,
+        Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) ? endpoint.UserInfo : null,
+    };
+
     /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
     private PutSecretValueResponse Send(NativeCall call, bool reportQuotaAdvice)
     {
@@ -136,23 +177,46 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("RotationToken", RotationToken)
                 .Add("ReportQuotaAdvice", reportQuotaAdvice)
                 .ToUtf8();
+            CallPhases.Lap(CallPhase.RequestDocument);
+            if (SecretBinary is not null) _sentBinaries.Add(SecretBinary);
             var status = SecretString?.Secure is { } secure
                 ? SendSecure(call, document, secure)
                 : call.PutSecretValue(document, secretText, SecretBinary);
+            CallPhases.Lap(CallPhase.NativePut);
             EndCall();
             if (!status.IsOk)
             {
                 var error = FailureRecords.From(call, this);
                 _history!.Failure(error.Exception.InnerException ?? error.Exception);
+                if (Stopping) TellStoppedHost(error);
                 ThrowTerminatingError(error);
             }
-            return ResponseReader.PutSecretValue(call);
+            var response = ResponseReader.PutSecretValue(call);
+            CallPhases.Lap(CallPhase.ResponseReader);
+            return response;
         }
         finally
         {
             EndCall();
             if (document is not null) CryptographicOperations.ZeroMemory(document);
             if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
+        }
+    }
+
+    /// <summary>
+    /// A stopped pipeline (Ctrl+C, Stop-Job) drops the error record, so a write that may have happened is told to the
+    /// host directly, with the token to retry with; $AWSHistory.LastServiceResponse keeps the exception as well.
+    /// </summary>
+    private void TellStoppedHost(ErrorRecord error)
+    {
+        if (error.Exception.Data[FailureRecords.MayHaveWrittenKey] is not true) return;
+        try
+        {
+            Host?.UI?.WriteWarningLine(error.Exception.Message);
+        }
+        catch (Exception e) when (e is NotImplementedException or PSNotImplementedException or System.Management.Automation.Host.HostException)
+        {
+            // A host without a user interface: the history entry is all there is.
         }
     }
 
@@ -169,7 +233,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     };
 
     private void ThrowArgumentError(string message) =>
-        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(Select)), "ArgumentException", ErrorCategory.InvalidArgument, nameof(Select)));
+        ThrowTerminatingError(FailureRecords.BadParameter(message, nameof(Select)));
 
     /// <summary>Sends a SecureString's characters from an unmanaged copy that is zeroed and freed right after.</summary>
     private CallStatus SendSecure(NativeCall call, byte[] document, System.Security.SecureString secure)
@@ -180,8 +244,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         }
         catch (ObjectDisposedException)
         {
-            var error = new ArgumentException("The SecureString given as SecretString has been disposed.", nameof(SecretString));
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            ThrowTerminatingError(FailureRecords.BadParameter("The SecureString given as SecretString has been disposed.", nameof(SecretString)));
             throw; // not reached: ThrowTerminatingError always throws
         }
     }
@@ -194,10 +257,8 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         }
         catch (EncoderFallbackException)
         {
-            var error = new ArgumentException(
-                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.",
-                nameof(SecretString));
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            ThrowTerminatingError(FailureRecords.BadParameter(
+                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.", nameof(SecretString)));
             throw; // not reached: ThrowTerminatingError always throws
         }
     }

@@ -2,7 +2,7 @@
 //! `per_lane_client`): a connection driven by an idle lane would never be written to, and the call
 //! would hang. A keep-alive responder on loopback stands in for the service.
 
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{
     CallSettings, ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value,
 };

@@ -1,7 +1,7 @@
 //! The profile files as the companion cmdlets use them, on real files in temporary homes: listing,
 //! finding, and storing keys (Set-AWSCredential -StoreAs) safely.
 
-use secretsmanager_native_core::profile_files::{self, Profile};
+use secretsmanager_native_core::profiles::profile_files::{self, Profile};
 use secretsmanager_native_core::{ErrorKind, ExplicitKeys, ShellEnvironment};
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! found: no pointer from the caller is ever dereferenced.
 
 use once_cell::sync::Lazy;
-use secretsmanager_native_core::profile_files::Profile;
+use secretsmanager_native_core::profiles::profile_files::Profile;
 use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

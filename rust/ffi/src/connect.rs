@@ -6,7 +6,7 @@ use crate::call_registry::{self, Outcome};
 use crate::connection_document::{ConnectionDocument, MAX_CONNECTION_BYTES};
 use crate::{connection_reuse, slices};
 use interoptopus::ffi;
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{CallError, Connection, connect};
 
 /// Resolves the region and credentials described by `connection_json` and prepares the client.

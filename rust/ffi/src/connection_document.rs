@@ -2,7 +2,7 @@
 //! cmdlet's parameter names, plus what the cmdlet gathered from the shell (stored credentials and
 //! region, the `AWS_*` environment variables).
 
-use secretsmanager_native_core::proxy::{ExplicitProxy, ProxyCredentials};
+use secretsmanager_native_core::transport::proxy::{ExplicitProxy, ProxyCredentials};
 use secretsmanager_native_core::{
     CallError, CallSettings, ClientConfigEndpoint, CredentialObject, ExplicitKeys, RetryMode, ServiceTarget,
     ShellEnvironment,

@@ -6,7 +6,7 @@ use crate::answers::{NumberAnswer, TextAnswer};
 use crate::call_readers::{Pick, non_empty, read_number, read_text};
 use crate::call_registry::Outcome;
 use interoptopus::ffi;
-use secretsmanager_native_core::profile_files::Profile;
+use secretsmanager_native_core::profiles::profile_files::Profile;
 
 /// `pick` of profile `index`: `BadIndex` past the end, `Absent` when the call left no profiles.
 fn of_profile(outcome: &Outcome, index: u32, pick: impl FnOnce(&Profile) -> Option<&str>) -> Pick<'_> {

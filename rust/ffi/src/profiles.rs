@@ -8,8 +8,8 @@ use crate::call_registry::{self, Outcome};
 use crate::profile_document::{MAX_PROFILE_DOCUMENT_BYTES, ProfileDocument};
 use crate::slices;
 use interoptopus::ffi;
-use secretsmanager_native_core::profile_files::{self, Profile};
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::profiles::profile_files::{self, Profile};
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{CallError, ExplicitKeys};
 use zeroize::Zeroizing;
 

@@ -1,0 +1,90 @@
+//! SDK clients reused across calls: one per distinct region, endpoint, keys and call settings.
+//!
+//! Building a client (config, runtime plugins, identity cache) costs tens of microseconds, a large share
+//! of a call against a fast endpoint; reusing it also keeps the client's retry state across calls, as a
+//! long-lived .NET SDK client does. The cache is small and bounded: scripts use a handful of identities.
+
+use crate::operation::call_settings::CallSettings;
+use crate::transport::proxy::ProxySettings;
+use aws_sdk_secretsmanager::Client;
+use std::sync::Mutex;
+use zeroize::Zeroizing;
+
+/// Distinct clients kept; the oldest is dropped beyond this.
+const CAPACITY: usize = 16;
+
+/// Everything a client is built from. The secret parts are wiped when an entry is dropped.
+#[derive(PartialEq, Eq)]
+pub(crate) struct ClientKey {
+    pub region: String,
+    pub endpoint_url: Option<String>,
+    pub use_fips: bool,
+    pub use_dual_stack: bool,
+    pub access_key: String,
+    pub secret_key: Zeroizing<String>,
+    pub session_token: Option<Zeroizing<String>>,
+    pub call_settings: CallSettings,
+    pub proxy: Option<ProxySettings>,
+}
+
+static CLIENTS: Mutex<Vec<(ClientKey, Client)>> = Mutex::new(Vec::new());
+
+/// The cached client for `key`, or a new one from `build` (then cached). Returns whether it was built.
+pub(crate) fn client_for(key: ClientKey, build: impl FnOnce() -> Client) -> (Client, bool) {
+    // A poisoned lock only means another call panicked while holding it; the list itself stays valid.
+    let mut clients = CLIENTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, client)) = clients.iter().find(|(cached, _)| *cached == key) {
+        return (client.clone(), false);
+    }
+    let client = build();
+    if clients.len() >= CAPACITY {
+        clients.remove(0);
+    }
+    clients.push((key, client.clone()));
+    (client, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_secretsmanager::Config;
+    use aws_sdk_secretsmanager::config::BehaviorVersion;
+
+    fn key(endpoint: &str, secret: &str) -> ClientKey {
+        ClientKey {
+            region: "us-east-1".into(),
+            endpoint_url: Some(endpoint.into()),
+            use_fips: false,
+            use_dual_stack: false,
+            access_key: "a".into(),
+            secret_key: secret.to_string().into(),
+            session_token: None,
+            call_settings: CallSettings::default(),
+            proxy: None,
+        }
+    }
+
+    fn build() -> Client {
+        Client::from_conf(Config::builder().behavior_version(BehaviorVersion::latest()).build())
+    }
+
+    #[test]
+    fn the_same_target_reuses_its_client_and_any_difference_builds_a_new_one() {
+        // A port no other test uses, so that the process-wide cache starts empty for these keys.
+        let endpoint = "http://127.0.0.1:1";
+        assert!(client_for(key(endpoint, "s1"), build).1);
+        assert!(!client_for(key(endpoint, "s1"), build).1);
+        assert!(client_for(key(endpoint, "s2"), build).1, "other keys must not share a client");
+        assert!(client_for(key("http://127.0.0.1:2", "s1"), build).1);
+        let fips = ClientKey { endpoint_url: None, use_fips: true, ..key(endpoint, "s1") };
+        assert!(client_for(fips, build).1, "a FIPS client must not serve the standard endpoint");
+    }
+
+    #[test]
+    fn the_cache_stays_bounded() {
+        for port in 0..(CAPACITY + 4) {
+            client_for(key(&format!("http://10.0.0.1:{port}"), "s"), build);
+        }
+        assert!(CLIENTS.lock().unwrap().len() <= CAPACITY);
+    }
+}
