@@ -137,7 +137,7 @@ function Build-NativeLibrary($Platform) {
 
 $script:ModuleBuilt = $false
 
-function Invoke-Build {
+function Build-ImportableModule {
     # Once per run of this script: 'Package TestPlatforms Test' tests the package it just made.
     if ($script:ModuleBuilt) { return }
     Assert-Tool cargo 'Install Rust (stable) from https://rustup.rs.'
@@ -227,12 +227,12 @@ function Invoke-Package {
     Write-Host "Publish with: Publish-Module -Path '$ModuleOut' -NuGetApiKey <key>"
 }
 
-function Invoke-PlatformTests {
+function Invoke-PlatformTest {
     # The core and ffi suites, built for another platform and run by its runner (Wine, qemu-user).
     $hostPlatform = Get-HostPlatform
     $tested = @()
     foreach ($platform in $Platforms | Where-Object Rid -NE $hostPlatform.Rid) {
-        $runner = Get-TestRunner $platform -Root $Root
+        $runner = Get-TestRunner $platform
         $missing = @(Get-MissingToolchain $platform) + @($runner.Missing)
         if ($missing) {
             if ($platform.Rid -in $RequirePlatform) { throw "The tests of $($platform.Rid) cannot run here: $($missing -join '; ')" }
@@ -250,7 +250,7 @@ function Invoke-PlatformTests {
             Initialize-TestRunner $runner -Root $Root
             # --tests: unit and integration tests, as nextest runs on this platform (no doctests); the cdylib's
             # test loads the library by path through the platform's own loader.
-            # Cargo builds no cdylib for a package's integration tests (see Invoke-RustTests): build it first.
+            # Cargo builds no cdylib for a package's integration tests (see Invoke-RustTest): build it first.
             $suites = '-p', 'secretsmanager-native-core', '-p', 'secretsmanager-native-ffi', '-p', 'secretsmanager-native', '--tests'
             if ($platform.GlibcFloor) {
                 $target = "$($platform.RustTarget).$($platform.GlibcFloor)"
@@ -270,7 +270,7 @@ function Invoke-PlatformTests {
     if ($required) { throw "TestPlatforms was asked for $($required -join ', '), which no runner here tests." }
 }
 
-function Invoke-RustTests {
+function Invoke-RustTest {
     # Cargo builds no cdylib for a package's integration tests, yet rust/cdylib/tests/loads_by_path.rs loads the
     # library from next to its executable (target/debug/deps): on a fresh target folder it would find none.
     Invoke-Native cargo build --locked -p secretsmanager-native
@@ -281,7 +281,7 @@ function Invoke-RustTests {
     }
 }
 
-function Invoke-PesterTests {
+function Invoke-PesterTest {
     # A fresh pwsh: the native library can't be unloaded from this one, and import timings stay honest.
     $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
     $exclude = @($ExcludeTag | Where-Object { $_ -notin $Tag })
@@ -329,12 +329,12 @@ function Invoke-Bench {
 
 foreach ($name in $Task) {
     switch ($name) {
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Build; if (-not $Tag) { Invoke-RustTests }; Invoke-PesterTests }
-        'Demo' { Invoke-Build; Invoke-Demo }
-        'Package' { Invoke-Build; Invoke-Package }
-        'TestPlatforms' { Invoke-PlatformTests }
-        'Bench' { Invoke-Build; Invoke-Bench }
+        'Build' { Build-ImportableModule }
+        'Test' { Build-ImportableModule; if (-not $Tag) { Invoke-RustTest }; Invoke-PesterTest }
+        'Demo' { Build-ImportableModule; Invoke-Demo }
+        'Package' { Build-ImportableModule; Invoke-Package }
+        'TestPlatforms' { Invoke-PlatformTest }
+        'Bench' { Build-ImportableModule; Invoke-Bench }
         'Clean' {
             if (Test-Path $Out) { Remove-Item -Recurse -Force $Out }
             Invoke-Native cargo clean

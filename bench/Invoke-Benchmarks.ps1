@@ -79,14 +79,14 @@ function Invoke-Json {
     @($output)[-1] | ConvertFrom-Json
 }
 
-function Get-Stats([double[]] $Values) {
+function Get-Statistic([double[]] $Values) {
     $sorted = @($Values | Sort-Object)
     $n = $sorted.Count
     $median = if ($n % 2) { $sorted[[int][math]::Floor($n / 2)] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
     [pscustomobject]@{ Median = $median; Min = $sorted[0]; Max = $sorted[-1]; Runs = $n }
 }
 
-function Format-Ms([double] $Value) { if ($Value -ge 100) { '{0:N0}' -f $Value } elseif ($Value -ge 1) { '{0:N2}' -f $Value } else { '{0:N3}' -f $Value } }
+function Format-Millisecond([double] $Value) { if ($Value -ge 100) { '{0:N0}' -f $Value } elseif ($Value -ge 1) { '{0:N2}' -f $Value } else { '{0:N3}' -f $Value } }
 
 function Measure-ColdStart([System.Collections.Specialized.OrderedDictionary] $Commands, [int] $Runs) {
     # Each round starts every command once, in an order rotated by one per round, so load changes on this
@@ -113,9 +113,9 @@ function Measure-ColdStart([System.Collections.Specialized.OrderedDictionary] $C
         $w = $wall[$name]
         [pscustomobject]@{
             Name  = $name
-            Wall  = Get-Stats $w
-            Ratio = (Get-Stats @(for ($i = 0; $i -lt $w.Count; $i++) { $w[$i] / $base[$i] })).Median
-            Peak  = Get-Stats $peak[$name]
+            Wall  = Get-Statistic $w
+            Ratio = (Get-Statistic @(for ($i = 0; $i -lt $w.Count; $i++) { $w[$i] / $base[$i] })).Median
+            Peak  = Get-Statistic $peak[$name]
         }
     }
 }
@@ -259,8 +259,8 @@ try {
             $importMs[$which] += [double](& $Pwsh -NoProfile -NonInteractive -Command "(Measure-Command { Import-Module '$path' }).TotalMilliseconds")
         }
     }
-    $importStats = Get-Stats $importMs.ours
-    $importFloor = Get-Stats $importMs.empty
+    $importStats = Get-Statistic $importMs.ours
+    $importFloor = Get-Statistic $importMs.empty
 
     # --- Memory, size, parallel ---------------------------------------------------------------------------
     Write-Host 'Memory over 10,000 calls ...'
@@ -324,8 +324,8 @@ $endpointTitles = @{
 foreach ($endpointName in $perCall.Keys) {
     $results = $perCall[$endpointName]
     $sdkName = $results.Keys | Where-Object { $_ -like 'AWS SDK*' }
-    $sdkMedian = (Get-Stats ($results[$sdkName].per_call_ms)).Median
-    $botoMedian = (Get-Stats ($results['boto3 (one Python process)'].per_call_ms)).Median
+    $sdkMedian = (Get-Statistic ($results[$sdkName].per_call_ms)).Median
+    $botoMedian = (Get-Statistic ($results['boto3 (one Python process)'].per_call_ms)).Median
     $https = $endpointName -like '*https*'
     Add-Line
     Add-Line "### Against $($endpointTitles[$endpointName])"
@@ -334,15 +334,15 @@ foreach ($endpointName in $perCall.Keys) {
     Add-Line "|---|---|---|---|---|$($https ? '---|' : '')"
     foreach ($name in $results.Keys) {
         if ($results[$name].Count -eq 0) { continue }
-        $s = Get-Stats ($results[$name].per_call_ms)
+        $s = Get-Statistic ($results[$name].per_call_ms)
         $firsts = @($results[$name].first_ms | Where-Object { -not [double]::IsNaN($_) })
-        $first = $firsts.Count ? (Format-Ms (Get-Stats $firsts).Median) : '—'
+        $first = $firsts.Count ? (Format-Millisecond (Get-Statistic $firsts).Median) : '—'
         $added = ''
         if ($https) {
             $plain = $perCall['nginx'][$name]
-            $added = $plain -and $plain.Count ? (' {0} |' -f (Format-Ms ($s.Median - (Get-Stats $plain.per_call_ms).Median))) : ' — |'
+            $added = $plain -and $plain.Count ? (' {0} |' -f (Format-Millisecond ($s.Median - (Get-Statistic $plain.per_call_ms).Median))) : ' — |'
         }
-        Add-Line ("| {0} | {1} ({2}–{3}) | {4:N2} | {5:N2} | {6} |{7}" -f $name, (Format-Ms $s.Median), (Format-Ms $s.Min), (Format-Ms $s.Max), ($s.Median / $sdkMedian), ($s.Median / $botoMedian), $first, $added)
+        Add-Line ("| {0} | {1} ({2}–{3}) | {4:N2} | {5:N2} | {6} |{7}" -f $name, (Format-Millisecond $s.Median), (Format-Millisecond $s.Min), (Format-Millisecond $s.Max), ($s.Median / $sdkMedian), ($s.Median / $botoMedian), $first, $added)
     }
 }
 Add-Line
@@ -354,7 +354,7 @@ Add-Line '| Endpoint | Run | cmdlet ms per call | .NET SDK ms per call | × .NET
 Add-Line '|---|---|---|---|---|'
 foreach ($endpointName in $steady.Keys) {
     $run = 0
-    foreach ($r in $steady[$endpointName]) { $run++; Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} |" -f $endpointName, $run, (Format-Ms $r.CmdletMs), (Format-Ms $r.DotNetSdkMs), $r.Ratio) }
+    foreach ($r in $steady[$endpointName]) { $run++; Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} |" -f $endpointName, $run, (Format-Millisecond $r.CmdletMs), (Format-Millisecond $r.DotNetSdkMs), $r.Ratio) }
 }
 Add-Line
 Add-Line '## Cold start'
@@ -391,9 +391,9 @@ Add-Line
 Add-Line '| Endpoint | Mode | calls/s | × sequential |'
 Add-Line '|---|---|---|---|'
 foreach ($endpointName in $parallel.Keys) {
-    $seq = Get-Stats $parallel[$endpointName].sequential_per_s
+    $seq = Get-Statistic $parallel[$endpointName].sequential_per_s
     foreach ($mode in @(@('sequential loop', 'sequential_per_s'), @('ForEach-Object -Parallel -ThrottleLimit 8, one call per item', 'parallel_per_item_per_s'), @('ForEach-Object -Parallel -ThrottleLimit 8, 8 items of 250 calls', 'parallel_blocks_per_s'))) {
-        $s = Get-Stats ($parallel[$endpointName].($mode[1]))
+        $s = Get-Statistic ($parallel[$endpointName].($mode[1]))
         Add-Line ("| {0} | {1} | {2:N0} ({3:N0}–{4:N0}) | {5:N2} |" -f $endpointName, $mode[0], $s.Median, $s.Min, $s.Max, ($s.Median / $seq.Median))
     }
 }
@@ -412,7 +412,7 @@ if ($callProfile) {
 # Targets (issues 7 and 16), checked against this run's medians.
 function Get-PeerMedian([string] $Endpoint, [string] $Like) {
     $results = $perCall[$Endpoint]
-    (Get-Stats $results[($results.Keys | Where-Object { $_ -like $Like } | Select-Object -First 1)].per_call_ms).Median
+    (Get-Statistic $results[($results.Keys | Where-Object { $_ -like $Like } | Select-Object -First 1)].per_call_ms).Median
 }
 function Get-RssSpread($Points) {
     $values = @($Points.PSObject.Properties | Where-Object Name -Like 'after_*_calls' | ForEach-Object { $_.Value.rss })
@@ -448,10 +448,10 @@ Add-Line ("| cold peak memory ≤ +10 MiB over bare pwsh | {0:+0.0;-0.0} MiB, ov
 foreach ($endpointName in 'nginx', 'nginx https', 'nginx https fresh') {
     $ours = Get-PeerMedian $endpointName 'Write-SECSecretValue (this module)'
     $sdkMs = Get-PeerMedian $endpointName 'AWS SDK*'
-    Add-Line ("| per call ({0}) ≤ 1.0× .NET SDK | {1} vs {2} ms = {3:N2}× | {4} |" -f $endpointName, (Format-Ms $ours), (Format-Ms $sdkMs), ($ours / $sdkMs), (Get-Verdict ($ours -le $sdkMs)))
+    Add-Line ("| per call ({0}) ≤ 1.0× .NET SDK | {1} vs {2} ms = {3:N2}× | {4} |" -f $endpointName, (Format-Millisecond $ours), (Format-Millisecond $sdkMs), ($ours / $sdkMs), (Get-Verdict ($ours -le $sdkMs)))
 }
 foreach ($endpointName in $steady.Keys) {
-    $steadyRatio = (Get-Stats $steady[$endpointName].Ratio).Median
+    $steadyRatio = (Get-Statistic $steady[$endpointName].Ratio).Median
     Add-Line ("| whole cmdlet per call ({0}) after tier-up ≤ 1.0× .NET SDK ($SteadyWarmup warm-up calls, one pwsh) | {1:N2}× (median of 3 runs) | {2} |" -f $endpointName, $steadyRatio, (Get-Verdict ($steadyRatio -le 1)))
 }
 foreach ($endpointName in 'nginx', 'nginx https') {
@@ -462,7 +462,7 @@ foreach ($endpointName in 'nginx', 'nginx https') {
 foreach ($endpointName in 'nginx', 'nginx https') {
     $core = Get-PeerMedian $endpointName 'Rust core alone*'
     $sdkMs = Get-PeerMedian $endpointName 'AWS SDK*'
-    Add-Line ("| Rust core alone per call ({0}) ≤ 0.5× .NET SDK | {1} vs {2} ms = {3:N2}× | {4} |" -f $endpointName, (Format-Ms $core), (Format-Ms $sdkMs), ($core / $sdkMs), (Get-Verdict ($core -le 0.5 * $sdkMs)))
+    Add-Line ("| Rust core alone per call ({0}) ≤ 0.5× .NET SDK | {1} vs {2} ms = {3:N2}× | {4} |" -f $endpointName, (Format-Millisecond $core), (Format-Millisecond $sdkMs), ($core / $sdkMs), (Get-Verdict ($core -le 0.5 * $sdkMs)))
 }
 Add-Line ("| RSS after import + first call ≤ +10 MiB | {0:+0.0;-0.0} MiB, over HTTPS {1:+0.0;-0.0} MiB | {2} |" -f $rssFirst, $rssFirstHttps, (Get-Verdict ([math]::Max($rssFirst, $rssFirstHttps) -le 10)))
 Add-Line ("| RSS flat over 10,000 calls | spread {0:N1} MiB, over HTTPS {1:N1} MiB, between the 2,500-call checkpoints (floor, built-in cmdlet: {2:N1} MiB) | {3} |" -f $rssDrift, $rssDriftHttps, $floorDrift, (Get-Verdict ([math]::Max($rssDrift, $rssDriftHttps) -le 2)))

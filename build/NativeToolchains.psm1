@@ -62,8 +62,7 @@ function Get-TestRunner {
         needs (its target runner). Initialize-TestRunner prepares it before the first test.
     #>
     param(
-        [Parameter(Mandatory)] $Platform,
-        [Parameter(Mandatory)] [string] $Root
+        [Parameter(Mandatory)] $Platform
     )
     $runner = [ordered]@{ Missing = @(); Description = ''; Environment = @{}; WinePrefix = $null }
     if (-not ($IsLinux -and [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture -eq 'X64')) {

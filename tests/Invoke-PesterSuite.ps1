@@ -1,13 +1,18 @@
 #Requires -Version 7.4
+# Pester pinned to the version the suites are written and checked against (the toolchain's); the GitHub
+# workflow installs the version named here.
+#Requires -Modules @{ ModuleName = 'Pester'; RequiredVersion = '5.7.1' }
 <#
 .SYNOPSIS
     Runs the Pester suites against the built module and a local Secrets Manager (moto), which it
-    starts on a free loopback port and always stops. Ends with the line "N passed, N failed".
-    build.ps1 Test calls it in a fresh pwsh.
+    starts on a free loopback port and always stops. Writes the results as JUnit XML (-TestResultPath)
+    and ends with the line "N passed, N failed". build.ps1 Test calls it in a fresh pwsh.
 #>
 param(
     [Parameter(Mandatory)][string] $ModulePath,
     [string[]] $Path = (Join-Path $PSScriptRoot 'pwsh'),
+    # Where the JUnit XML result file goes (for CI's test reports); its folder is made when missing.
+    [string] $TestResultPath = (Join-Path $PSScriptRoot '..' 'out' 'test-results' 'pester.junit.xml'),
     # Comma-separated Pester tags to run / to leave out (a string, so that pwsh -File can pass them).
     [string] $Tag = '',
     [string] $ExcludeTag = ''
@@ -15,7 +20,6 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-Import-Module Pester -MinimumVersion 5.5
 Import-Module (Join-Path $PSScriptRoot 'harness' 'MotoServer.psm1')
 
 # Every moto started from here on (this one, and the faulty ones the suites start) re-verifies each request's
@@ -31,6 +35,9 @@ try {
     $configuration.Run.Path = $Path
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
+    $configuration.TestResult.Enabled = $true
+    $configuration.TestResult.OutputFormat = 'JUnitXml'
+    $configuration.TestResult.OutputPath = [IO.Path]::GetFullPath($TestResultPath)
     if ($Tag) { $configuration.Filter.Tag = $Tag -split ',' }
     if ($ExcludeTag) { $configuration.Filter.ExcludeTag = $ExcludeTag -split ',' }
     $result = Invoke-Pester -Configuration $configuration

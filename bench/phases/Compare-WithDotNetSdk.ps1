@@ -64,7 +64,7 @@ for ($b = 0; $b -lt $Batches; $b++) {
     }
 }
 function Get-Median([double[]] $Values) {
-    # As Get-Stats in bench/Invoke-Benchmarks.ps1: the mean of the two middle values for an even count.
+    # As Get-Statistic in bench/Invoke-Benchmarks.ps1: the mean of the two middle values for an even count.
     $sorted = @($Values | Sort-Object); $n = $sorted.Count
     if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
 }

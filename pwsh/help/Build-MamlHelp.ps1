@@ -33,7 +33,7 @@ $ns = @{
 }
 $commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
 
-function Write-Paragraphs([System.Xml.XmlWriter] $Writer, [string] $Text) {
+function Write-MamlParagraph([System.Xml.XmlWriter] $Writer, [string] $Text) {
     # Blank lines separate paragraphs, as in comment-based help.
     foreach ($paragraph in ($Text -split '\r?\n\s*\r?\n')) {
         $Writer.WriteElementString('maml', 'para', $ns.maml, $paragraph.Trim())
@@ -63,7 +63,7 @@ function Write-ParameterElement([System.Xml.XmlWriter] $Writer, [System.Manageme
     $Writer.WriteAttributeString('aliases', ($Parameter.Aliases.Count ? ($Parameter.Aliases -join ', ') : 'none'))
     $Writer.WriteElementString('maml', 'name', $ns.maml, $Parameter.Name)
     $Writer.WriteStartElement('maml', 'description', $ns.maml)
-    if ($Prose) { Write-Paragraphs $Writer $Prose }
+    if ($Prose) { Write-MamlParagraph $Writer $Prose }
     $Writer.WriteEndElement()
     $typeName = $Parameter.SwitchParameter ? 'SwitchParameter' : $Parameter.ParameterType.Name
     $Writer.WriteStartElement('command', 'parameterValue', $ns.command)
@@ -88,14 +88,14 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, [System.Management.Au
     $Writer.WriteStartElement('command', 'details', $ns.command)
     $Writer.WriteElementString('command', 'name', $ns.command, $Command.Name)
     $Writer.WriteStartElement('maml', 'description', $ns.maml)
-    Write-Paragraphs $Writer $Help.Synopsis
+    Write-MamlParagraph $Writer $Help.Synopsis
     $Writer.WriteEndElement()
     $Writer.WriteElementString('command', 'verb', $ns.command, $Command.Verb)
     $Writer.WriteElementString('command', 'noun', $ns.command, $Command.Noun)
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('maml', 'description', $ns.maml)
-    Write-Paragraphs $Writer $Help.Description
+    Write-MamlParagraph $Writer $Help.Description
     $Writer.WriteEndElement()
 
     $Writer.WriteStartElement('command', 'syntax', $ns.command)
@@ -135,7 +135,7 @@ function Write-CommandHelp([System.Xml.XmlWriter] $Writer, [System.Management.Au
         $Writer.WriteElementString('maml', 'title', $ns.maml, "-------------------------- Example $number`: $($example.Title) --------------------------")
         $Writer.WriteElementString('dev', 'code', $ns.dev, $example.Code.Trim())
         $Writer.WriteStartElement('dev', 'remarks', $ns.dev)
-        Write-Paragraphs $Writer ($example['Remarks'] ?? '')
+        Write-MamlParagraph $Writer ($example['Remarks'] ?? '')
         $Writer.WriteEndElement()
         $Writer.WriteEndElement()
     }

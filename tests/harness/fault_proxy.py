@@ -79,6 +79,7 @@ class Proxy:
                 if mode == "stall-before":
                     await asyncio.sleep(3600)
                 answer = await forward(self.upstream, head, body)
+                log(f"answered {self.count} upstream")  # the upstream has taken (and acted on) the request
                 if mode == "reset":
                     reset(writer)
                     return

@@ -55,6 +55,35 @@ Describe 'Stopping a pipeline during an in-flight call' {
         }
     }
 
+    It 'a call stopped after its request went out leaves its token in $AWSHistory, for a retry that writes no second version' {
+        Stop-FaultServer $script:proxy
+        $script:proxy = Start-FaultProxy -Upstream $Endpoint -Mode stall   # forwards the write, never answers
+        $shell = New-ModuleRunspace
+        try {
+            Add-Write $shell $proxy.Endpoint 'maybe written'
+            $pending = $shell.BeginInvoke()
+            $null = Wait-FaultLog $proxy '^answered 1 upstream'   # moto has written the version
+            $shell.Stop()
+            $pending.IsCompleted | Should -BeTrue
+
+            $shell.Commands.Clear()
+            $failure = $shell.AddScript('$AWSHistory.LastServiceResponse').Invoke()[0]
+            $failure | Should -BeOfType ([OperationCanceledException])
+            $failure.Data['MayHaveBeenWritten'] | Should -BeTrue
+            $token = $failure.Data['ClientRequestToken']
+            $failure.Message | Should -BeLike "*may have reached Secrets Manager*-ClientRequestToken '$token'*"
+            @((Get-VersionStage 'cancel/target').PSObject.Properties.Name) | Should -Be @($token)
+
+            $shell.Commands.Clear()
+            Add-Write $shell $Endpoint 'maybe written'
+            $null = $shell.AddParameter('ClientRequestToken', $token)
+            $shell.Invoke().VersionId | Should -Be $token
+            @((Get-VersionStage 'cancel/target').PSObject.Properties.Name).Count | Should -Be 1
+        } finally {
+            $shell.Dispose()
+        }
+    }
+
     It 'Stop-Job on a thread job returns within 1 s' {
         $splat = $Connection.Clone(); $splat.EndpointUrl = $proxy.Endpoint
         $job = Start-ThreadJob {

@@ -9,7 +9,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
     $modulePath = Join-Path $env:SMN_TEST_MODULE 'SecretsManager.Native.psd1'
 
-    function Invoke-ParallelWrites([int] $Runspaces, [int] $Writes) {
+    function Invoke-ParallelWrite([int] $Runspaces, [int] $Writes) {
         $connection = $Connection
         1..$Runspaces | ForEach-Object -ThrottleLimit $Runspaces -Parallel {
             Import-Module $using:modulePath
@@ -40,7 +40,7 @@ Describe 'Writes from several runspaces at once' {
     }
 
     It 'ForEach-Object -Parallel: 4 runspaces x 25 writes all succeed, one version each' {
-        $results = Invoke-ParallelWrites -Runspaces 4 -Writes 25
+        $results = Invoke-ParallelWrite -Runspaces 4 -Writes 25
 
         $results | Should -HaveCount 4
         foreach ($result in $results) {
@@ -52,10 +52,10 @@ Describe 'Writes from several runspaces at once' {
 
     It '8 runspaces x 1,000 writes: each succeeds or fails clearly, nothing crashes' -Tag Soak {
         $process = [Diagnostics.Process]::GetCurrentProcess()
-        $null = Invoke-ParallelWrites -Runspaces 2 -Writes 50   # warm-up: runtime, pools, JIT
+        $null = Invoke-ParallelWrite -Runspaces 2 -Writes 50   # warm-up: runtime, pools, JIT
         [GC]::Collect(); $process.Refresh(); $before = $process.WorkingSet64
 
-        $results = Invoke-ParallelWrites -Runspaces 8 -Writes 1000
+        $results = Invoke-ParallelWrite -Runspaces 8 -Writes 1000
 
         [GC]::Collect(); [GC]::WaitForPendingFinalizers(); $process.Refresh(); $after = $process.WorkingSet64
         Write-Host ("RSS before {0:N1} MiB, after 8,000 writes {1:N1} MiB (growth {2:N1} MiB)" -f ($before / 1MB), ($after / 1MB), (($after - $before) / 1MB))

@@ -24,7 +24,7 @@ BeforeAll {
         $env:AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/pod-role'
         $env:AWS_ENDPOINT_URL_STS = $Endpoint
     }
-    function Use-EnvironmentKeys { $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 'secret-env' }
+    function Use-EnvironmentKeyPair { $env:AWS_ACCESS_KEY_ID = 'AKIDENV'; $env:AWS_SECRET_ACCESS_KEY = 'secret-env' }
     # The key that signed the AssumeRole request sent through the proxy just before the last request.
     function Get-AssumeRoleSigner { (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-2].AccessKey }
 }
@@ -45,13 +45,13 @@ Describe 'Credential chain' {
     }
 
     It 'a lone -AccessKey is ignored and the search goes on' {
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Get-UsedAccessKey @{ AccessKey = 'AKIDLONE' } | Should -Be 'AKIDENV'
     }
 
     It '-ProfileName wins over -Credential, stored credentials and the environment' {
         Write-Profile $Credentials 'named' 'AKIDPROFILE'
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Set-AWSCredential -AccessKey 'AKIDSTORED' -SecretKey 's' -Scope Global
         $object = New-AWSCredential -AccessKey 'AKIDOBJECT' -SecretKey 's'
         Get-UsedAccessKey @{ ProfileName = 'named'; Credential = $object } | Should -Be 'AKIDPROFILE'
@@ -67,7 +67,7 @@ Describe 'Credential chain' {
     }
 
     It 'a -ProfileName that is not found fails at once, with no fallback to the environment' {
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Write-Profile $Credentials 'default' 'AKIDDEFAULT'
         $err = { Get-UsedAccessKey @{ ProfileName = 'missing' } } | Should -Throw -PassThru
         $err.Exception.Message | Should -BeExactly 'No credentials specified or obtained from persisted/shell defaults.'
@@ -140,7 +140,7 @@ namespace Amazon.PowerShell.Common {
     }
 
     It '$StoredAWSCredentials wins over environment keys and is read through the caller''s scope' {
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         & {
             # Written here, not through Get-UsedAccessKey: a module function would not see this local scope.
             Set-AWSCredential -AccessKey 'AKIDLOCAL' -SecretKey 's'
@@ -153,7 +153,7 @@ namespace Amazon.PowerShell.Common {
     It 'environment keys win over AWS_PROFILE' {
         Write-Profile $Credentials 'fromenv' 'AKIDAWSPROFILE'
         $env:AWS_PROFILE = 'fromenv'
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Get-UsedAccessKey | Should -Be 'AKIDENV'
         Remove-Item env:AWS_ACCESS_KEY_ID
         Get-UsedAccessKey | Should -Be 'AKIDAWSPROFILE'
@@ -273,7 +273,7 @@ namespace Amazon.PowerShell.Common {
         @{ Source = 'Ec2InstanceMetadata'; Signer = 'AKIDIMDS' }
     ) {
         $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Use-Container
         Use-Metadata
         Add-Content $Credentials "[role]`nrole_arn = arn:aws:iam::123456789012:role/app`ncredential_source = $Source"
@@ -283,7 +283,7 @@ namespace Amazon.PowerShell.Common {
 
     It 'a role chain ending in credential_source = Environment assumes each role in turn' {
         $env:AWS_ENDPOINT_URL_STS = $StandIn.Endpoint
-        Use-EnvironmentKeys
+        Use-EnvironmentKeyPair
         Add-Content $Credentials "[first]`nrole_arn = arn:aws:iam::123456789012:role/first`ncredential_source = Environment"
         Add-Content $Credentials "[second]`nrole_arn = arn:aws:iam::123456789012:role/second`nsource_profile = first"
         Get-UsedAccessKey @{ ProfileName = 'second' } | Should -BeLike 'ASIA*'

@@ -123,6 +123,59 @@ Describe 'Transport faults from a loopback proxy' {
     }
 }
 
+Describe 'A failure that may have written says so and names its ClientRequestToken' {
+    BeforeEach {
+        Reset-MotoServer $Endpoint
+        $null = New-TestSecret 'fault/target'
+    }
+    AfterEach { if ($script:proxy) { Stop-FaultServer $script:proxy; $script:proxy = $null } }
+
+    It 'after a <Mode> once the request was sent (<Record>): the token is the version written, and a retry with it writes no second one' -ForEach @(
+        @{ Mode = 'reset'; Record = 'System.Net.Http.HttpRequestException'; Config = @{ MaxErrorRetry = 0 } }
+        @{ Mode = 'stall'; Record = 'System.TimeoutException'; Config = @{ MaxErrorRetry = 0; Timeout = 1 } }
+    ) {
+        $script:proxy = Start-FaultProxy -Upstream $Endpoint -Mode $Mode
+
+        $err = { Invoke-Write $proxy.Endpoint @{ ClientConfig = $Config } } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike "$Record,*"
+        $token = $err.Exception.Data['ClientRequestToken']
+        $token | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        $err.Exception.Data['MayHaveBeenWritten'] | Should -BeTrue
+        $err.Exception.InnerException.Data['ClientRequestToken'] | Should -Be $token
+        $err.Exception.Message | Should -BeLike "*may have reached Secrets Manager and written the new version*-ClientRequestToken '$token'*"
+        $err.ErrorDetails.RecommendedAction | Should -BeLike "*-ClientRequestToken '$token'*"
+        # The write did happen, under that token (the proxy forwarded it before failing).
+        $stages = Get-VersionStage 'fault/target'
+        @($stages.PSObject.Properties.Name) | Should -Be @($token)
+
+        $again = Invoke-Write $Endpoint @{ ClientRequestToken = $token }
+        $again.VersionId | Should -Be $token
+        Get-VersionCount $Endpoint 'fault/target' | Should -Be 1
+    }
+
+    It 'a failure before anything was sent says nothing was written, and still names the token' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+        $closed = "http://127.0.0.1:$($listener.LocalEndpoint.Port)"; $listener.Stop()
+
+        $err = { Invoke-Write $closed @{ ClientConfig = @{ MaxErrorRetry = 0 } } } | Should -Throw -PassThru
+
+        $err.Exception.Data['MayHaveBeenWritten'] | Should -BeFalse
+        $err.Exception.Data['ClientRequestToken'] | Should -Not -BeNullOrEmpty
+        $err.Exception.Message | Should -Not -BeLike '*may have reached*'
+        $err.ErrorDetails | Should -BeNullOrEmpty
+    }
+
+    It 'a service error keeps the service''s message, and carries the token it was sent with' {
+        $token = [guid]::NewGuid().ToString()
+        $err = { Write-SECSecretValue -SecretId 'fault/missing' -SecretString 'x' -ClientRequestToken $token @Connection } | Should -Throw -PassThru
+
+        $err.Exception.Message | Should -Be "Secrets Manager can't find the specified secret."
+        $err.Exception.InnerException.Data['ClientRequestToken'] | Should -Be $token
+        $err.Exception.InnerException.Data['MayHaveBeenWritten'] | Should -BeFalse
+    }
+}
+
 Describe 'Default limits' -Tag Soak {
     AfterEach { if ($script:proxy) { Stop-FaultServer $script:proxy } }
 

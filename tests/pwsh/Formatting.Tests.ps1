@@ -37,11 +37,11 @@ Describe 'How a PutSecretValueResponse prints' {
 
 Describe 'Tab completion' {
     It 'offers region names for -Region, filtered by what is typed' {
-        $matches = @(Complete 'Write-SECSecretValue -Region eu-w')
-        $matches.CompletionText | Should -Contain 'eu-west-1'
-        $matches.CompletionText | Should -Contain 'eu-west-3'
-        $matches.CompletionText | Where-Object { $_ -notlike 'eu-w*' } | Should -BeNullOrEmpty
-        ($matches | Where-Object CompletionText -EQ 'eu-west-1').ToolTip | Should -Be 'Europe (Ireland)'
+        $completions = @(Complete 'Write-SECSecretValue -Region eu-w')
+        $completions.CompletionText | Should -Contain 'eu-west-1'
+        $completions.CompletionText | Should -Contain 'eu-west-3'
+        $completions.CompletionText | Where-Object { $_ -notlike 'eu-w*' } | Should -BeNullOrEmpty
+        ($completions | Where-Object CompletionText -EQ 'eu-west-1').ToolTip | Should -Be 'Europe (Ireland)'
     }
 
     It 'offers every region for an empty -Region, and also through the RegionToCall alias' {

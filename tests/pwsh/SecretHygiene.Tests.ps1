@@ -1,7 +1,8 @@
 Set-StrictMode -Version Latest
 
 # A recognisable secret (as text, and as a SecureString emitted back by -Select ^SecretString) goes through failing calls and
-# succeeding ones with -Verbose -Debug, under
+# succeeding ones with -Verbose -Debug, and so do an access key, secret key, session token, proxy passwords and URL user
+# info typed literally on the command line (which $AWSHistory's InvocationLine keeps), under
 # Start-Transcript; every stream, the transcript, $Error (records, exceptions, inner exceptions) and
 # $AWSHistory (only when the module defines it) are then searched: the secret must appear nowhere.
 # The scenario runs in a fresh pwsh so that its transcript and $Error hold nothing else.
@@ -15,6 +16,7 @@ Describe 'The secret never appears in any output' {
         Reset-MotoServer $Endpoint
         $null = New-TestSecret 'hygiene/target'
         $null = New-TestSecret 'hygiene/secure'
+        $null = New-TestSecret 'hygiene/typed'
         $secret = "SMN-HYGIENE-$([guid]::NewGuid().ToString('N'))"
         $work = Join-Path ([IO.Path]::GetTempPath()) "smn-hygiene-$([guid]::NewGuid().ToString('N'))"
         $null = New-Item -ItemType Directory $work
@@ -43,6 +45,25 @@ $streams = & {
     Write-SECSecretValue -SecretId 'hygiene/secure' -SecretString $secure -Select '^SecretString' -Verbose -Debug @connection
     Write-SECSecretValue -SecretId 'hygiene/target' -SecretString $Secret -Verbose -Debug @connection
 } *>&1 | Out-String -Width 4096
+# Keys, token, proxy passwords and URL user info typed literally (as $AWSHistory's InvocationLine keeps the line).
+# PowerShell's own view of an error quotes the script line the user typed, so an error record is shown here as what
+# the module put in it: ids, category, details, target and the exception chain.
+$typedStreams = & {
+    $typed = Write-SECSecretValue -SecretId 'hygiene/typed' -SecretString 'TypedSecretString-0001' -AccessKey AKIDTYPEDHYGIENE0001 -SecretKey 'TypedSecretKey/Hygiene+0001' -SessionToken 'TypedSessionToken-0001' -Region us-east-1 -EndpointUrl $Endpoint -Verbose -Debug
+    "TYPED-WRITTEN=$($typed.Name)"
+    try { Write-SECSecretValue 'TypedSecretString-0001' -SecretId 'hygiene/typed' -AK AKIDTYPEDHYGIENE0001 -SK:'TypedSecretKey/Hygiene+0001' -EndpointUrl "http://typeduser:TypedUrlPassword-0001@127.0.0.1:$closedPort" -Region us-east-1 -Verbose -Debug } catch { $_; "URL-FAILED=$($_.Exception.Message -match '\*\*\*@127')" }
+    Set-AWSProxy -Hostname 127.0.0.1 -Port $closedPort -Username typedproxyuser -Password 'TypedProxyPassword-0001'
+    try { Write-SECSecretValue -SecretId 'hygiene/typed' -SecretString 'TypedSecretString-0001' -Verbose -Debug @connection } catch { $_; "SHELL-PROXY-FAILED=$($_.FullyQualifiedErrorId -like 'System.Net.Http.HttpRequestException,*')" }
+    Clear-AWSProxy
+    try { Write-SECSecretValue -SecretId 'hygiene/typed' -SecretString 'TypedSecretString-0001' -ClientConfig @{ ProxyHost = '127.0.0.1'; ProxyPort = $closedPort; ProxyCredentials = [pscredential]::new('typedproxyuser', (ConvertTo-SecureString 'TypedProxyPassword-0002' -AsPlainText -Force)) } -Verbose -Debug @connection } catch { $_; "CONFIG-PROXY-FAILED=$($_.FullyQualifiedErrorId -like 'System.Net.Http.HttpRequestException,*')" }
+} *>&1 | ForEach-Object {
+    if ($_ -isnot [Management.Automation.ErrorRecord]) { return $_ }
+    "ERROR $($_.FullyQualifiedErrorId) $($_.CategoryInfo) $($_.ErrorDetails) $($_.TargetObject)"
+    for ($exception = $_.Exception; $exception; $exception = $exception.InnerException) {
+        $exception.ToString(); $exception | Format-List * -Force | Out-String -Width 4096
+    }
+} | Out-String -Width 4096
+$streams += $typedStreams
 $streams | Out-Host   # into the transcript and the console as well
 Stop-Transcript | Out-Null
 $text = [Text.StringBuilder]::new()
@@ -76,10 +97,16 @@ Set-Content -Path $Dump -Value $text.ToString()
         Get-Content -Raw $dump | Should -Match 'TEXT-MISSING-FAILED=True'
         Get-Content -Raw $dump | Should -Match 'SECURE-MISSING-FAILED=True'
         Get-Content -Raw $transcript | Should -Match 'Credentials obtained from'
+        Get-Content -Raw $dump | Should -Match 'TYPED-WRITTEN=hygiene/typed'
+        Get-Content -Raw $dump | Should -Match 'URL-FAILED=True'
+        Get-Content -Raw $dump | Should -Match 'SHELL-PROXY-FAILED=True'
+        Get-Content -Raw $dump | Should -Match 'CONFIG-PROXY-FAILED=True'
         if (Get-Command Set-AWSHistoryConfiguration -ErrorAction Ignore) {
             # History recorded the requests (without -IncludeSensitiveData), so $AWSHistory was searched too.
             Get-Content -Raw $dump | Should -Match 'HISTORY=True'
             Get-Content -Raw $dump | Should -Match 'hygiene/target'
+            # ... and the invocation lines it keeps, with what was typed masked.
+            Get-Content -Raw $dump | Should -Match '"InvocationLine": ".*-SecretKey \*\*\*'
         }
     }
 
@@ -97,5 +124,9 @@ Set-Content -Path $Dump -Value $text.ToString()
         $text | Should -Not -Match ([regex]::Escape($secret))
         # Nor a fragment long enough to be recognised (for example a truncated echo).
         $text | Should -Not -Match ([regex]::Escape($secret.Substring(12, 16)))
+        foreach ($typed in 'TypedSecretString-0001', 'AKIDTYPEDHYGIENE0001', 'TypedSecretKey/Hygiene+0001', 'TypedSessionToken-0001',
+            'TypedProxyPassword-0001', 'TypedProxyPassword-0002', 'typeduser:TypedUrlPassword-0001', 'TypedUrlPassword-0001') {
+            $text | Should -Not -Match ([regex]::Escape($typed)) -Because "'$typed' was typed on the command line"
+        }
     }
 }

@@ -2,6 +2,10 @@ Set-StrictMode -Version Latest
 
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+    function Get-ClosedPort {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+        try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+    }
     function Reset-History {
         Set-AWSHistoryConfiguration -MaxCmdletHistory 5 -MaxServiceCallHistory 5
         Clear-AWSHistory
@@ -85,6 +89,19 @@ Describe '$AWSHistory behaves as in AWS Tools V4' {
         Set-AWSHistoryConfiguration
         $null = Write-SECSecretValue -SecretId 'hist/a' -SecretString 'next' @Connection
         $AWSHistory.LastServiceRequest | Should -BeNullOrEmpty
+    }
+
+    It 'masks what was typed for sensitive parameters on the recorded invocation line, unless -IncludeSensitiveData' {
+        Set-AWSHistoryConfiguration -RecordServiceRequests
+        # A dead port: moto's signature check would see a host signed with user info. The request is recorded first.
+        $dead = Get-ClosedPort
+        { Write-SECSecretValue 'positional-secret' -SecretId 'hist/a' -RotationToken:('r' * 40) -AccessKey test -SK 'test' -Region us-east-1 -EndpointUrl "http://someone:url-password@127.0.0.1:$dead" -Force } | Should -Throw
+        $AWSHistory.LastServiceRequest.InvocationLine.Trim() | Should -BeExactly (
+            '{ Write-SECSecretValue *** -SecretId ''hist/a'' -RotationToken:*** -AccessKey *** -SK *** -Region us-east-1 -EndpointUrl "http://***@127.0.0.1:$dead" -Force } | Should -Throw')
+
+        Set-AWSHistoryConfiguration -RecordServiceRequests -IncludeSensitiveData
+        $null = Write-SECSecretValue -SecretString 'shown-secret' -SecretId 'hist/a' @Connection
+        $AWSHistory.LastServiceRequest.InvocationLine.Trim() | Should -BeExactly '$null = Write-SECSecretValue -SecretString ''shown-secret'' -SecretId ''hist/a'' @Connection'
     }
 
     It 'keeps the secret in recorded requests only with -IncludeSensitiveData' {

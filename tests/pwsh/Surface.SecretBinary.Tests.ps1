@@ -29,6 +29,12 @@ Describe 'Write-SECSecretValue -SecretBinary converts its argument as AWS Tools 
         Save-Binary ([byte[]](0, 255, 128)) | Should -Be ([byte[]](0, 255, 128))
     }
 
+    It 'never wipes a byte array the caller gave (only its own copies, see ManagedCopies.Tests.ps1)' {
+        $mine = [byte[]](7, 8, 9)
+        Save-Binary $mine | Should -Be ([byte[]](7, 8, 9))
+        $mine | Should -Be ([byte[]](7, 8, 9))
+    }
+
     It 'stores the whole buffer of a MemoryStream, whatever its position' {
         $stream = [IO.MemoryStream]::new([byte[]](1, 2, 3, 4))
         $stream.Position = 3

@@ -10,7 +10,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'FaultServers.psm1')
 
     # Seven new versions of one secret (one more than the documented rate allows within an hour).
-    function Write-Versions([string] $SecretId, [hashtable] $Through, [int] $Count = 7, [switch] $Verbose) {
+    function Write-SecretVersion([string] $SecretId, [hashtable] $Through, [int] $Count = 7, [switch] $Verbose) {
         foreach ($n in 1..$Count) {
             Write-SECSecretValue -SecretId $SecretId -SecretString "value $n" @Through -Verbose:$Verbose 4>&1 3>&1
         }
@@ -52,7 +52,7 @@ Describe 'The version-quota advice' {
             }
             $through.EndpointUrl = "http://$($hostName):$(([uri]$Endpoint).Port)"
         }
-        $records = Write-Versions $name $through -Count 10 -Verbose
+        $records = Write-SecretVersion $name $through -Count 10 -Verbose
 
         @(Get-Advice $records).Count | Should -Be 0
         @(Get-Warning $records).Count | Should -Be 0
@@ -66,10 +66,10 @@ Describe 'The version-quota advice' {
         $other = "quota/$([guid]::NewGuid().ToString('N'))"
         $null = New-TestSecret $other
 
-        $quiet = Write-Versions $name $remote -Count 6 -Verbose
-        $seventh = Write-Versions $name $remote -Count 1 -Verbose
-        $later = Write-Versions $name $remote -Count 3 -Verbose
-        $elsewhere = Write-Versions $other $remote -Count 3 -Verbose
+        $quiet = Write-SecretVersion $name $remote -Count 6 -Verbose
+        $seventh = Write-SecretVersion $name $remote -Count 1 -Verbose
+        $later = Write-SecretVersion $name $remote -Count 3 -Verbose
+        $elsewhere = Write-SecretVersion $other $remote -Count 3 -Verbose
 
         @(Get-Advice $quiet).Count | Should -Be 0
         $advice = @(Get-Advice $seventh)
@@ -82,8 +82,8 @@ Describe 'The version-quota advice' {
 
     It 'waits for a write that shows it: writes without -Verbose do not use it up' {
         if (-not $forwarder) { Set-ItResult -Skipped -Because 'this machine has no network address besides loopback'; return }
-        $silent = Write-Versions $name $remote -Count 8
-        $shown = Write-Versions $name $remote -Count 1 -Verbose
+        $silent = Write-SecretVersion $name $remote -Count 8
+        $shown = Write-SecretVersion $name $remote -Count 1 -Verbose
 
         @($silent | Where-Object { $_ -isnot [Amazon.SecretsManager.Model.PutSecretValueResponse] }).Count | Should -Be 0
         @(Get-Advice $shown).Count | Should -Be 1

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Amazon.PowerShell.Common;
 
 /// <summary>
@@ -15,6 +17,8 @@ public sealed class ProfileInfo
 
     public string ProfileName { get; }
 
+    [SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "An instance property, as in AWS Tools: PowerShell shows and selects only an object's instance properties.")]
     public string StoreTypeName => "SharedCredentialsFile";
 
     /// <summary>The file that holds the profile.</summary>

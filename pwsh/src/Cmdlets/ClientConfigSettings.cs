@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using Amazon.PowerShell.Common;
 using SecretsManager.Native.Interop;
 
@@ -27,7 +28,7 @@ internal sealed class ClientConfigSettings
     private long? _timeoutMs;
     private string? _proxyHost;
     private long? _proxyPort;
-    private (string User, string Password)? _proxyCredentials;
+    private (string User, SecureString Password)? _proxyCredentials;
 
     public static readonly ClientConfigSettings None = new();
 
@@ -53,7 +54,7 @@ internal sealed class ClientConfigSettings
     {
         var (host, port, credentials) = shellProxy is null
             ? (_proxyHost, _proxyPort, _proxyCredentials)
-            : (shellProxy.Hostname, shellProxy.Port, ShellProxy.Credential(shellProxy) is { } c ? (c.UserName, c.Password) : ((string, string)?)null);
+            : (shellProxy.Hostname, shellProxy.Port, ShellProxy.Credential(shellProxy) is { } c ? (c.UserName, c.SecurePassword) : ((string, SecureString)?)null);
         if (_serviceUrl is null && _useFipsEndpoint is null && _useDualstackEndpoint is null
             && _maxErrorRetry is null && _retryMode is null && _timeoutMs is null && host is null) return null;
         return new RequestDocument()
@@ -101,11 +102,14 @@ internal sealed class ClientConfigSettings
         return settings;
     }
 
-    /// <summary>A NetworkCredential or a PSCredential, sent to the proxy as basic credentials.</summary>
-    private static (string, string) ProxyCredentials(object value) => value switch
+    /// <summary>
+    /// A NetworkCredential or a PSCredential, sent to the proxy as basic credentials. The password stays a
+    /// SecureString (no managed string of it is made here; see RequestDocument.Add).
+    /// </summary>
+    private static (string, SecureString) ProxyCredentials(object value) => value switch
     {
-        PSCredential credential => (credential.UserName, credential.GetNetworkCredential().Password),
-        System.Net.NetworkCredential network => (network.UserName, network.Password),
+        PSCredential credential => (credential.UserName, credential.Password),
+        System.Net.NetworkCredential network => (network.UserName, network.SecurePassword),
         _ => throw Error("ProxyCredentials must be a PSCredential (Get-Credential) or a System.Net.NetworkCredential."),
     };
 

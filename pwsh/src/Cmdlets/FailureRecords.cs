@@ -13,10 +13,42 @@ namespace SecretsManager.Native.Cmdlets;
 /// </summary>
 internal static class FailureRecords
 {
+    /// <summary>The key under which an error's exceptions carry the ClientRequestToken the write was sent with.</summary>
+    public const string TokenKey = "ClientRequestToken";
+
+    /// <summary>The key under which they say whether the write may nonetheless have happened.</summary>
+    public const string MayHaveWrittenKey = "MayHaveBeenWritten";
+
+    /// <summary>
+    /// The record for a failed call. A PutSecretValue failure also carries, on its exception and inner exception's
+    /// <c>Data</c>, the ClientRequestToken it was sent with (not secret: it becomes the VersionId) and whether the
+    /// write may have happened; when it may have, the message (service errors: the recommended action) says so and
+    /// how to retry without creating a second version.
+    /// </summary>
     public static ErrorRecord From(NativeCall call, Cmdlet cmdlet)
     {
         var kind = call.FailureKind;
         var message = call.Text(Interop.Interop.sm_call_error_message) ?? "The call failed without a message.";
+        var token = call.Text(Interop.Interop.sm_call_client_request_token);
+        var mayHaveWritten = token is not null && call.MayHaveWritten;
+        var retry = $"To retry without creating a second version, call Write-SECSecretValue again with the same value and -ClientRequestToken '{token}'.";
+        // Our own messages (transport, timeout, cancellation) say it; a service error keeps the service's words,
+        // which scripts match, and says it in the recommended action only.
+        if (mayHaveWritten && !kind.IsService) message += $" The request may have reached Secrets Manager and written the new version. {retry}";
+
+        var record = Shaped(kind, message, call, cmdlet);
+        if (token is null) return record;
+        for (var exception = record.Exception; exception is not null; exception = exception.InnerException)
+        {
+            exception.Data[TokenKey] = token;
+            exception.Data[MayHaveWrittenKey] = mayHaveWritten;
+        }
+        if (mayHaveWritten) record.ErrorDetails = new ErrorDetails(record.Exception.Message) { RecommendedAction = $"The write may have happened. {retry}" };
+        return record;
+    }
+
+    private static ErrorRecord Shaped(FailureKind kind, string message, NativeCall call, Cmdlet cmdlet)
+    {
         var status = (HttpStatusCode)(call.Number(Interop.Interop.sm_call_http_status) ?? 0);
 
         if (kind.IsService)

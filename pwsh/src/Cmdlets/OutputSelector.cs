@@ -80,13 +80,15 @@ internal static class OutputSelector
 /// <summary>Tab completion for -Select: '*', the response's properties, and '^' with each parameter.</summary>
 public sealed class SelectArgumentCompleter : IArgumentCompleter
 {
+    private static readonly string[] AllProperties = ["*"];
+
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         System.Management.Automation.Language.CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var word = wordToComplete.Trim('\'', '"');
         var properties = typeof(Amazon.SecretsManager.Model.PutSecretValueResponse).GetProperties().Select(p => p.Name);
         var parameters = OutputSelector.ParameterNames(typeof(Amazon.PowerShell.Cmdlets.SEC.WriteSECSecretValueCmdlet)).Select(n => "^" + n);
-        return new[] { "*" }.Concat(properties).Concat(parameters)
+        return AllProperties.Concat(properties).Concat(parameters)
             .Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             .Select(c => new CompletionResult(c.Length > 0 && (c[0] == '*' || c[0] == '^') ? $"'{c}'" : c, c, CompletionResultType.ParameterValue, c));
     }

@@ -18,7 +18,7 @@ namespace Amazon.PowerShell.Cmdlets.SEC;
 /// <summary>Calls the AWS Secrets Manager PutSecretValue API operation.</summary>
 [Cmdlet(VerbsCommunications.Write, "SECSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType("Amazon.SecretsManager.Model.PutSecretValueResponse")]
-public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
+public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
 {
     private const string Action = "Write-SECSecretValue (PutSecretValue)";
     private const string NullSecretIdWarning =
@@ -28,6 +28,9 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private HistoryRecorder? _history;
+
+    /// <summary>Every -SecretBinary value sent, for wiping the converter's copies when the cmdlet is disposed.</summary>
+    private readonly HashSet<byte[]> _sentBinaries = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Text, or a SecureString (sent without a managed plain-text copy; see StringOrSecureString).</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -80,7 +83,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         var select = OutputSelection();
         if (SecretId is null) WriteWarning(NullSecretIdWarning);
         CallPhases.Lap(CallPhase.OutputSelection);
-        _history!.Request(RequestForHistory, MyInvocation.Line);
+        _history!.Request(RequestForHistory, MyInvocation, TypedSecrets);
         CallPhases.Lap(CallPhase.HistoryRequest);
         var verbose = Wants("Verbose", "VerbosePreference");
         if (verbose) WriteVerbose(InvokingMessage(call));
@@ -103,6 +106,18 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         _history?.Push();
         CallPhases.Lap(CallPhase.EndProcessing);
         CallPhases.CallDone();
+    }
+
+    /// <summary>
+    /// At the end of the pipeline (a bound -SecretBinary serves every input record): the bytes the converter made
+    /// from text, streams or files are wiped. Not when -Select '^SecretBinary' emitted them, and never a byte[]
+    /// the caller gave, which is theirs.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Select.StartsWith("^SecretBinary", StringComparison.OrdinalIgnoreCase)) return;
+        foreach (var bytes in _sentBinaries) MemoryStreamParameterConverter.WipeCopy(bytes);
+        _sentBinaries.Clear();
     }
 
     /// <summary>-WhatIf wins over -Force; -Force skips the question; otherwise ShouldProcess decides.</summary>
@@ -138,6 +153,13 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
         ? $"Invoking AWS Secrets Manager operation 'PutSecretValue' on endpoint '{endpoint}'"
         : $"Invoking AWS Secrets Manager operation 'PutSecretValue' in region '{call.Text(Interop.sm_call_region)}'";
 
+    /// <summary>This call's secret text values, for masking where they were typed (a SecureString never was).</summary>
+    private IEnumerable<string?> TypedSecrets() => new[]
+    {
+        SecretString?.Text, RotationToken, AccessKey, SecretKey, SessionToken,
+        Uri.TryCreate(EndpointUrl, UriKind.Absolute, out var endpoint) ? endpoint.UserInfo : null,
+    };
+
     /// <summary>Sends the request; a failure is recorded in $AWSHistory and ends the pipeline.</summary>
     private PutSecretValueResponse Send(NativeCall call, bool reportQuotaAdvice)
     {
@@ -156,6 +178,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
                 .Add("ReportQuotaAdvice", reportQuotaAdvice)
                 .ToUtf8();
             CallPhases.Lap(CallPhase.RequestDocument);
+            if (SecretBinary is not null) _sentBinaries.Add(SecretBinary);
             var status = SecretString?.Secure is { } secure
                 ? SendSecure(call, document, secure)
                 : call.PutSecretValue(document, secretText, SecretBinary);
@@ -165,6 +188,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             {
                 var error = FailureRecords.From(call, this);
                 _history!.Failure(error.Exception.InnerException ?? error.Exception);
+                if (Stopping) TellStoppedHost(error);
                 ThrowTerminatingError(error);
             }
             var response = ResponseReader.PutSecretValue(call);
@@ -176,6 +200,23 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet
             EndCall();
             if (document is not null) CryptographicOperations.ZeroMemory(document);
             if (secretText is not null) CryptographicOperations.ZeroMemory(secretText);
+        }
+    }
+
+    /// <summary>
+    /// A stopped pipeline (Ctrl+C, Stop-Job) drops the error record, so a write that may have happened is told to the
+    /// host directly, with the token to retry with; $AWSHistory.LastServiceResponse keeps the exception as well.
+    /// </summary>
+    private void TellStoppedHost(ErrorRecord error)
+    {
+        if (error.Exception.Data[FailureRecords.MayHaveWrittenKey] is not true) return;
+        try
+        {
+            Host?.UI?.WriteWarningLine(error.Exception.Message);
+        }
+        catch (Exception e) when (e is NotImplementedException or PSNotImplementedException or System.Management.Automation.Host.HostException)
+        {
+            // A host without a user interface: the history entry is all there is.
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Amazon.PowerShell.Common;
 using Amazon.SecretsManager.Model;
@@ -31,11 +32,15 @@ internal sealed class HistoryRecorder
     }
 
     /// <summary>The request, only when requests are recorded; the secret parts only with -IncludeSensitiveData.</summary>
-    /// <remarks><paramref name="request"/> is given whether to include the secret parts.</remarks>
-    public void Request(Func<bool, PutSecretValueRequest> request, string invocationLine)
+    /// <remarks>
+    /// <paramref name="request"/> is given whether to include the secret parts. Without them, the invocation line
+    /// loses the secrets typed on it too (see InvocationLineRedaction), <paramref name="knownSecrets"/> included.
+    /// </remarks>
+    public void Request(Func<bool, PutSecretValueRequest> request, InvocationInfo invocation, Func<IEnumerable<string?>> knownSecrets)
     {
         if (!_buffer.RecordServiceRequests) return;
-        _entry.AddRequest(request(_buffer.IncludeSensitiveData), invocationLine);
+        var include = _buffer.IncludeSensitiveData;
+        _entry.AddRequest(request(include), include ? invocation.Line : InvocationLineRedaction.Redact(invocation.Line, invocation, knownSecrets()));
     }
 
     public void Push()

@@ -132,4 +132,7 @@ internal sealed unsafe partial class NativeCall : IDisposable
     }
 
     public FailureKind FailureKind => Interop.sm_call_failure_kind(_handle);
+
+    /// <summary>Whether a failed operation may nonetheless have written (see sm_call_may_have_written).</summary>
+    public bool MayHaveWritten => Interop.sm_call_may_have_written(_handle);
 }

@@ -38,7 +38,7 @@ internal static class NativePlatforms
         : OperatingSystem.IsLinux() ? OSPlatform.Linux.ToString()
         : RuntimeInformation.OSDescription.Split(' ')[0];
 
-    private static IReadOnlyList<NativePlatform> Read()
+    private static List<NativePlatform> Read()
     {
         using var stream = typeof(NativePlatforms).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The assembly lacks its embedded {ResourceName}.");

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Security;
 using System.Text;
 
 namespace SecretsManager.Native.Interop;
@@ -7,7 +9,8 @@ namespace SecretsManager.Native.Interop;
 /// <summary>
 /// Writes the JSON request document the native library reads (every input except the secret value).
 /// Keys are the cmdlet's parameter names. A tiny writer instead of System.Text.Json, which pwsh has
-/// not loaded yet and would cost milliseconds at first use.
+/// not loaded yet and would cost milliseconds at first use. The document may hold keys and passwords, so it is
+/// never turned into a managed string: <see cref="ToUtf8"/> encodes the builder's characters and wipes them.
 /// </summary>
 internal sealed class RequestDocument
 {
@@ -66,12 +69,35 @@ internal sealed class RequestDocument
         return this;
     }
 
-    /// <summary>Adds a nested object member; null is left out.</summary>
+    /// <summary>
+    /// Adds a SecureString member (a proxy password), read from an unmanaged copy that is zeroed and freed at once,
+    /// so that no managed string of it is made; null is left out.
+    /// </summary>
+    public RequestDocument Add(string name, SecureString? value)
+    {
+        if (value is null) return this;
+        Key(name);
+        var unmanaged = Marshal.SecureStringToGlobalAllocUnicode(value);
+        try
+        {
+            _json.Append('"');
+            for (var i = 0; i < value.Length; i++) AppendChar((char)Marshal.ReadInt16(unmanaged, i * sizeof(char)));
+            _json.Append('"');
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(unmanaged);
+        }
+        return this;
+    }
+
+    /// <summary>Adds a nested object member (whose own characters are then wiped); null is left out.</summary>
     public RequestDocument Add(string name, RequestDocument? nested)
     {
         if (nested is null) return this;
         Key(name);
         _json.Append(nested._json).Append('}');
+        nested.Wipe();
         return this;
     }
 
@@ -84,13 +110,31 @@ internal sealed class RequestDocument
         return Add(name, nested);
     }
 
-    /// <summary>The document as UTF-8 bytes; the caller wipes them after use (they may hold a key).</summary>
+    /// <summary>
+    /// The document as UTF-8 bytes; the caller wipes them after use (they may hold a key). Encoded from a char
+    /// array that is wiped with the builder, never from a string, which could not be wiped.
+    /// </summary>
     public byte[] ToUtf8()
     {
         _json.Append('}');
-        var bytes = Encoding.UTF8.GetBytes(_json.ToString());
+        var chars = new char[_json.Length];
+        try
+        {
+            _json.CopyTo(0, chars, chars.Length);
+            return Encoding.UTF8.GetBytes(chars);
+        }
+        finally
+        {
+            Array.Clear(chars);
+            Wipe();
+        }
+    }
+
+    /// <summary>Zeroes the builder's characters (Clear alone only resets its length) and empties it.</summary>
+    private void Wipe()
+    {
+        foreach (var chunk in _json.GetChunks()) MemoryMarshal.AsMemory(chunk).Span.Clear();
         _json.Clear();
-        return bytes;
     }
 
     private void Key(string name)
@@ -103,16 +147,21 @@ internal sealed class RequestDocument
     private void AppendString(string value)
     {
         _json.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': _json.Append("\\\""); break;
-                case '\\': _json.Append("\\\\"); break;
-                case < ' ': _json.Append("\\u").Append(((int)c).ToString("x4")); break;
-                default: _json.Append(c); break;
-            }
-        }
+        foreach (var c in value) AppendChar(c);
         _json.Append('"');
     }
+
+    /// <summary>One character of a JSON string, escaped; without intermediate strings (it may be a password's).</summary>
+    private void AppendChar(char c)
+    {
+        switch (c)
+        {
+            case '"': _json.Append("\\\""); break;
+            case '\\': _json.Append("\\\\"); break;
+            case < ' ': _json.Append("\\u00").Append(HexDigit(c >> 4)).Append(HexDigit(c & 0xf)); break;
+            default: _json.Append(c); break;
+        }
+    }
+
+    private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);
 }

@@ -39,6 +39,13 @@ pub struct CallError {
     /// The HTTP status of the failing response, 0 when there was none.
     pub http_status: u16,
     pub request_id: String,
+    /// The ClientRequestToken a failed PutSecretValue was sent with (generated when the caller gave none), else
+    /// empty. Not secret: it is the VersionId the write creates, and retrying with it never makes a second version.
+    /// (A boxed str, not a String: keeps `CallError` within clippy's size for an `Err`.)
+    pub client_request_token: Box<str>,
+    /// The request may have reached the service and written the version (cancelled, timed out or cut off after
+    /// sending, or a 5xx answer): the caller can't tell from this failure whether the secret changed.
+    pub may_have_written: bool,
 }
 
 impl CallError {
@@ -50,6 +57,8 @@ impl CallError {
             parameter: String::new(),
             http_status: 0,
             request_id: String::new(),
+            client_request_token: Box::default(),
+            may_have_written: false,
         }
     }
 
@@ -64,6 +73,11 @@ impl CallError {
 
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Internal, message)
+    }
+
+    /// The failure of a PutSecretValue that was sent (or being sent) with `token`.
+    pub fn after_sending(self, token: &str, may_have_written: bool) -> Self {
+        Self { client_request_token: token.into(), may_have_written, ..self }
     }
 }
 

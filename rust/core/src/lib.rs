@@ -17,7 +17,9 @@ pub use credentials::shell_environment::{GATHERED_VARIABLES, ShellEnvironment};
 pub use credentials::target::{CredentialObject, ExplicitKeys, ServiceTarget};
 pub use error::{CallError, ErrorKind};
 pub use operation::call_settings::{CallSettings, RetryMode};
-pub use operation::put_secret_value::{PutSecretValueRequest, PutSecretValueResult, put_secret_value};
+pub use operation::put_secret_value::{
+    PutSecretValueRequest, PutSecretValueResult, put_secret_value, put_secret_value_until_cancelled,
+};
 pub use transport::endpoint::ClientConfigEndpoint;
 
 // The modules' paths from before they moved into folders (issue 17.7), kept only until the branches

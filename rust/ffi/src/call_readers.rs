@@ -158,6 +158,29 @@ pub fn sm_call_version_id(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
     read_text(call, buffer, |o| of_result(o, |r| non_empty(r.version_id.as_deref())))
 }
 
+/// The ClientRequestToken a failed PutSecretValue was sent with (the caller's, or the one generated for it), so
+/// that a retry with it can't create a second version. Absent for a success and for failures before sending.
+#[ffi]
+pub fn sm_call_client_request_token(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
+    read_text(call, buffer, |o| of_failure(o, |e| &*e.client_request_token))
+}
+
+/// Whether a failed PutSecretValue may nonetheless have written the version (cancelled, timed out or cut off
+/// after its request may have been sent, or answered with a 5xx). False for a success, for failures the service
+/// answered with a 4xx, for failures before sending, and for a handle that is not live.
+#[ffi]
+pub fn sm_call_may_have_written(call: u64) -> ffi::Bool {
+    catch_panic(
+        || ffi::Bool::FALSE,
+        || {
+            let uncertain = call_registry::get(call).is_some_and(|live| {
+                live.with_outcome(|outcome| matches!(outcome, Some(Outcome::Failed(error)) if error.may_have_written))
+            });
+            uncertain.into()
+        },
+    )
+}
+
 /// The version-quota advice a successful PutSecretValue earned, when its request document asked for it with
 /// `ReportQuotaAdvice` (Absent otherwise, and for most writes): text for the cmdlet's verbose stream.
 #[ffi]

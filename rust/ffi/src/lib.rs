@@ -102,6 +102,8 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_http_status))
         .register(function!(sm_call_content_length))
         .register(function!(sm_call_quota_advice))
+        .register(function!(sm_call_client_request_token))
+        .register(function!(sm_call_may_have_written))
         .register(function!(sm_call_error_code))
         .register(function!(sm_call_error_message))
         .register(function!(sm_call_error_parameter))

@@ -7,8 +7,7 @@ use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_BYTES, PutRequestDocument
 use crate::slices;
 use crate::utf16_secret::utf8_from_utf16;
 use interoptopus::ffi;
-use secretsmanager_native_core::transport::runtime::block_on_cancellable;
-use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value};
+use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value_until_cancelled};
 
 /// Calls PutSecretValue and blocks until it succeeds, fails, or `call` is cancelled.
 ///
@@ -99,7 +98,7 @@ fn run(
     let binary_bytes = slices::input(secret_binary, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretBinary"))?;
     let document = PutRequestDocument::parse(json)?;
     let request = document.request(string_bytes, binary_bytes)?;
-    block_on_cancellable(cancel, put_secret_value(connection, request))
+    put_secret_value_until_cancelled(cancel, connection, request)
 }
 
 #[cfg(test)]

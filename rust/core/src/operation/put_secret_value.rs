@@ -4,6 +4,7 @@ use crate::credentials::connection::Connection;
 use crate::error::{CallError, ErrorKind};
 use crate::operation::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use crate::transport::response_facts::ResponseFacts;
+use crate::transport::runtime::block_on_cancellable;
 use aws_sdk_secretsmanager::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_secretsmanager::operation::RequestId;
 use aws_sdk_secretsmanager::operation::put_secret_value::{PutSecretValueError, PutSecretValueOutput};
@@ -12,6 +13,7 @@ use aws_smithy_types::error::display::DisplayErrorContext;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Instant;
+use tokio_util::sync::CancellationToken;
 
 /// The inputs of one PutSecretValue call. The secret value is borrowed from the caller.
 #[derive(Default)]
@@ -59,17 +61,43 @@ pub struct PutSecretValueResult {
     pub quota_advice: Option<String>,
 }
 
-/// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token).
+/// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token). A failure after the checks
+/// carries the token and whether the write may have happened (see [`CallError::after_sending`]).
 pub async fn put_secret_value(
     connection: &Connection,
-    request: PutSecretValueRequest<'_>,
+    mut request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
-    crate::operation::request_checks::check(&request)?;
-    // Fixed once per logical write, before the SDK's retry loop: every attempt carries the same token.
-    let token = request.client_request_token.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let facts = Arc::new(ResponseFacts::default());
-    let report_quota_advice = request.report_quota_advice;
+    let (token, facts) = prepare(&mut request)?;
+    send(connection, request, &facts).await.map_err(|error| error.after_sending(&token, facts.may_have_written()))
+}
 
+/// [`put_secret_value`] on the calling thread's runtime lane, until it ends or `cancel` fires (see
+/// [`block_on_cancellable`]). A cancellation, which drops the call wherever it was, carries the token and whether
+/// the write may have happened too.
+pub fn put_secret_value_until_cancelled(
+    cancel: &CancellationToken,
+    connection: &Connection,
+    mut request: PutSecretValueRequest<'_>,
+) -> Result<PutSecretValueResult, CallError> {
+    let (token, facts) = prepare(&mut request)?;
+    block_on_cancellable(cancel, send(connection, request, &facts))
+        .map_err(|error| error.after_sending(&token, facts.may_have_written()))
+}
+
+/// Checks the request and fixes its idempotency token, once per logical write and before the SDK's retry loop, so
+/// that every attempt (and the caller's own retry, told the token by the failure) carries the same one.
+fn prepare(request: &mut PutSecretValueRequest<'_>) -> Result<(String, Arc<ResponseFacts>), CallError> {
+    crate::operation::request_checks::check(request)?;
+    let token = request.client_request_token.get_or_insert_with(|| uuid::Uuid::new_v4().to_string()).clone();
+    Ok((token, Arc::new(ResponseFacts::default())))
+}
+
+async fn send(
+    connection: &Connection,
+    request: PutSecretValueRequest<'_>,
+    facts: &Arc<ResponseFacts>,
+) -> Result<PutSecretValueResult, CallError> {
+    let report_quota_advice = request.report_quota_advice;
     // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
     // would make every enclosing future (and the move into the task-local scope) as large.
     let send = Box::pin(
@@ -79,7 +107,7 @@ pub async fn put_secret_value(
             .set_secret_id(request.secret_id)
             .set_secret_string(request.secret_string.map(str::to_string))
             .set_secret_binary(request.secret_binary.map(Blob::new))
-            .client_request_token(token)
+            .set_client_request_token(request.client_request_token)
             .set_version_stages(request.version_stages)
             .set_rotation_token(request.rotation_token)
             .send(),
@@ -97,7 +125,7 @@ pub async fn put_secret_value(
 
     match outcome {
         Ok(output) => {
-            let mut result = into_result(output, &facts);
+            let mut result = into_result(output, facts);
             // Never for a local test server, whether it is named (localhost, 127.0.0.1) or only reached on a
             // loopback address (a name such as localhost.localstack.cloud); through a proxy, the name decides.
             let local = connection.endpoint_url.as_deref().is_some_and(is_loopback_url)
@@ -108,7 +136,7 @@ pub async fn put_secret_value(
             }
             Ok(result)
         }
-        Err(error) => Err(classify(error, connection, &facts)),
+        Err(error) => Err(classify(error, connection, facts)),
     }
 }
 
