@@ -37,6 +37,7 @@ $Python = Join-Path $Venv 'bin' 'python'
 $AwsCli = Join-Path $Venv 'bin' 'aws'
 Import-Module (Join-Path $PSScriptRoot 'NginxResponder.psm1') -Force
 Import-Module (Join-Path $Root 'tests' 'harness' 'MotoServer.psm1') -Force
+Import-Module (Join-Path $Root 'tests' 'harness' 'StandIn.psm1') -Force
 
 function Install-BenchVenv {
     # boto3 and the AWS CLI, pinned, in their own venv (gitignored); reinstalled only when the pins change.
@@ -217,6 +218,17 @@ try {
         $perCall[$endpointName] = $results
     }
 
+    # --- Role profile: credentials cached per identity --------------------------------------------------------
+    # STS is moto's, behind the harness's recording proxy, which counts the AssumeRole calls; writes go to nginx.
+    Write-Host "Role profile: $Calls writes each, alternating with static keys (3 runs) ..."
+    $sts = Start-StandIn -Upstream $moto.Endpoint
+    try {
+        $roleRuns = foreach ($i in 1..3) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File (Join-Path $Peers 'RoleProfile.ps1') -ModulePath $ModulePath -Endpoint $nginx.Endpoint -StsEndpoint $sts.Endpoint -Calls $Calls }
+    } finally {
+        Stop-StandIn $sts
+    }
+    $commands['Role profile (x3)'] = "pwsh -NoProfile -File bench/peers/RoleProfile.ps1 -ModulePath <module> -Endpoint <endpoint> -StsEndpoint <tests/harness/stand_in.py in front of moto> -Calls $Calls"
+
     # --- Per call after tier-up: one pwsh alternating batches of both after long warm-ups -----------------------
     $compare = Join-Path $PSScriptRoot 'phases' 'Compare-WithDotNetSdk.ps1'
     $steady = [ordered]@{}
@@ -357,6 +369,15 @@ foreach ($endpointName in $steady.Keys) {
     foreach ($r in $steady[$endpointName]) { $run++; Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} |" -f $endpointName, $run, (Format-Millisecond $r.CmdletMs), (Format-Millisecond $r.DotNetSdkMs), $r.Ratio) }
 }
 Add-Line
+Add-Line '### Role profile: credentials kept per identity'
+Add-Line
+Add-Line "One pwsh writes to nginx (plain http) with ``-ProfileName`` of a role profile (``source_profile`` + ``role_arn``; STS is moto's, reached through ``tests/harness/stand_in.py``, whose recording proxy counts the AssumeRole calls) and with ``-ProfileName`` of a profile of static keys, in alternating batches of 100 until each made $Calls calls, after one first call of each (``bench/peers/RoleProfile.ps1``); 3 runs. Both read and parse the profile file on every call; the role's credentials come from the credential cache after the first call."
+Add-Line
+Add-Line '| Run | role writes | AssumeRole calls | role ms per call | static keys ms per call | × static keys | role first call, ms |'
+Add-Line '|---|---|---|---|---|---|---|'
+$run = 0
+foreach ($r in $roleRuns) { $run++; Add-Line ("| {0} | {1:N0} | {2} | {3} | {4} | {5:N2} | {6} |" -f $run, $r.role_writes, $r.sts_calls, (Format-Ms $r.role_per_call_ms), (Format-Ms $r.static_per_call_ms), ($r.role_per_call_ms / $r.static_per_call_ms), (Format-Ms $r.role_first_ms)) }
+Add-Line
 Add-Line '## Cold start'
 Add-Line
 Add-Line "$ColdRuns interleaved rounds after a warm-up round: each round starts every command below once as a fresh ``pwsh -NoProfile -NonInteractive -Command ...`` (the call goes to nginx, plain http or HTTPS), in an order rotated each round; wall time around the process and its peak memory (GNU ``time -f %M``) come from the same run. *× bare pwsh* is the median of the per-round ratios. The *floor* rows are what any module costs: importing an empty manifest module, then a first call of a built-in compiled cmdlet. Load average when this section started: $($machine.LoadCold)."
@@ -466,6 +487,8 @@ foreach ($endpointName in 'nginx', 'nginx https') {
 }
 Add-Line ("| RSS after import + first call ≤ +10 MiB | {0:+0.0;-0.0} MiB, over HTTPS {1:+0.0;-0.0} MiB | {2} |" -f $rssFirst, $rssFirstHttps, (Get-Verdict ([math]::Max($rssFirst, $rssFirstHttps) -le 10)))
 Add-Line ("| RSS flat over 10,000 calls | spread {0:N1} MiB, over HTTPS {1:N1} MiB, between the 2,500-call checkpoints (floor, built-in cmdlet: {2:N1} MiB) | {3} |" -f $rssDrift, $rssDriftHttps, $floorDrift, (Get-Verdict ([math]::Max($rssDrift, $rssDriftHttps) -le 2)))
+$stsCalls = @($roleRuns.sts_calls | Sort-Object -Unique)
+Add-Line ("| $Calls writes with a role profile make 1 AssumeRole call | {0} (each of 3 runs) | {1} |" -f ($stsCalls -join ', '), (Get-Verdict ($stsCalls.Count -eq 1 -and $stsCalls[0] -eq 1)))
 Add-Line ("| native library ≤ 4 MB | {0:N2} MB | {1} |" -f $libraryMB, (Get-Verdict ($library.Length -le 4MB)))
 Add-Line
 $analysis = Join-Path $PSScriptRoot 'analysis.md'

@@ -14,12 +14,13 @@ function Start-StandIn {
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Upstream, [string] $ImdsKey, [string] $ImdsRegion, [string] $ContainerKey,
-        [string] $SsoKey, [string] $SsoToken, $TlsAuthority)
+        [string] $SsoKey, [string] $SsoToken, [int] $ContainerLifetime, $TlsAuthority)
 
     $arguments = @((Join-Path $PSScriptRoot 'stand_in.py'), '--upstream', $Upstream)
     if ($ImdsKey) { $arguments += '--imds-key', $ImdsKey }
     if ($ImdsRegion) { $arguments += '--imds-region', $ImdsRegion }
     if ($ContainerKey) { $arguments += '--container-key', $ContainerKey }
+    if ($ContainerLifetime) { $arguments += '--container-lifetime', $ContainerLifetime }
     if ($SsoKey) { $arguments += '--sso-key', $SsoKey, '--sso-token', $SsoToken }
     if ($TlsAuthority) {
         $arguments += '--tls-cert', $TlsAuthority.ServerCertificate, '--tls-key', $TlsAuthority.ServerKey

@@ -2,12 +2,14 @@
 
 One HTTP server that speaks, on its own paths:
   - the EC2 instance metadata protocol (IMDSv2: PUT token, then role, credentials and region);
-  - the container credentials protocol (GET /container-credentials);
+  - the container credentials protocol (GET /container-credentials), handing out credentials valid for
+    --container-lifetime seconds (GET /__container_issued counts what was handed out);
   - the SSO portal's GetRoleCredentials (GET /federation/credentials with the x-amz-sso_bearer_token
     header): the one token it was started with gets role credentials; any other token is refused as
     the real portal refuses an expired one (401 UnauthorizedException);
   - a recording proxy: every other request is forwarded to the upstream (moto), after its
-    Authorization header's access key id and region (and the session token, test dummies only) are
+    Authorization header's access key id and region (and the session token, test dummies only) and the
+    operation (the Query protocol's Action, as STS's AssumeRole, or the JSON protocol's X-Amz-Target) are
     noted; GET /__recorded returns them.
 So a test learns which key and region were really used from what a server received.
 With --tls-cert and --tls-key it speaks HTTPS (TLS on loopback with a test CA's certificate).
@@ -31,13 +33,22 @@ ROLE = "stand-in-role"
 SCOPE = re.compile(r"Credential=([^/]+)/\d{8}/([^/]+)/")
 
 
-def expiration():
-    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+def expiration(seconds=3600):
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def credentials_document(access_key):
+def credentials_document(access_key, lifetime=3600):
     return {"Code": "Success", "Type": "AWS-HMAC", "AccessKeyId": access_key, "SecretAccessKey": "stand-in-secret",
-            "Token": "stand-in-token", "Expiration": expiration(), "LastUpdated": expiration()}
+            "Token": "stand-in-token", "Expiration": expiration(lifetime), "LastUpdated": expiration(0)}
+
+
+def operation(headers, body):
+    """The operation a forwarded request calls: X-Amz-Target's (JSON protocol) or the form's Action (Query)."""
+    target = headers.get("X-Amz-Target")
+    if target:
+        return target.rsplit(".", 1)[-1]
+    form = urllib.parse.parse_qs(body.decode("utf-8", "replace")) if body else {}
+    return form.get("Action", [None])[0]
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -45,6 +56,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     recorded = []
     sso_issued = 0
     sso_refused = 0
+    container_issued = 0
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -79,13 +91,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/__sso_issued":
             with Handler.lock:
                 return self.reply(200, str(Handler.sso_issued))
+        if self.path == "/__container_issued":
+            with Handler.lock:
+                return self.reply(200, str(Handler.container_issued))
         if self.path == "/__sso_refused":
             with Handler.lock:
                 return self.reply(200, str(Handler.sso_refused))
         if self.path.startswith("/container-credentials"):
             if not options.container_key:
                 return self.reply(404, "not found")
-            return self.reply(200, json.dumps(credentials_document(options.container_key)), "application/json")
+            with Handler.lock:
+                Handler.container_issued += 1
+            document = credentials_document(options.container_key, options.container_lifetime)
+            return self.reply(200, json.dumps(document), "application/json")
         if self.path.startswith("/federation/credentials"):
             return self.sso_role_credentials()
         if self.path.startswith("/latest/"):
@@ -130,7 +148,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with Handler.lock:
             Handler.recorded.append({"AccessKey": match.group(1) if match else None,
                                      "Region": match.group(2) if match else None,
-                                     "SessionToken": self.headers.get("x-amz-security-token")})
+                                     "SessionToken": self.headers.get("x-amz-security-token"),
+                                     "Action": operation(self.headers, body)})
         # The Host header goes along unchanged: it is signed, and moto's signature check (sigv4_verifier.py)
         # recomputes the signature from what it receives.
         headers = {k: v for k, v in self.headers.items() if k.lower() != "content-length"}
@@ -150,6 +169,7 @@ def main():
     parser.add_argument("--imds-key")
     parser.add_argument("--imds-region")
     parser.add_argument("--container-key")
+    parser.add_argument("--container-lifetime", type=int, default=3600, help="seconds the container credentials last")
     parser.add_argument("--sso-key", help="access key id the SSO portal hands out")
     parser.add_argument("--sso-token", help="the only bearer token the SSO portal accepts")
     parser.add_argument("--tls-cert", help="PEM certificate to serve HTTPS with (with --tls-key)")

@@ -41,7 +41,7 @@ internal sealed class ClientConfigSettings
         }
         catch (ArgumentException error)
         {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, "ClientConfig"));
+            cmdlet.ThrowTerminatingError(FailureRecords.BadParameter(error, "ClientConfig"));
             throw; // not reached
         }
     }

@@ -10,8 +10,10 @@ namespace SecretsManager.Native.Cmdlets;
 /// <summary>
 /// Turns a failed native call into the error record AWS Tools would write, so that a <c>catch</c>
 /// written for AWS Tools (by FullyQualifiedErrorId, by inner exception type, by message) still matches.
+/// The module's one maker of ErrorRecords: FailureRecords.Arguments.cs has the records for what a cmdlet refuses
+/// by itself, FailureRecords.Profiles.cs those for the profile files.
 /// </summary>
-internal static class FailureRecords
+internal static partial class FailureRecords
 {
     /// <summary>The key under which an error's exceptions carry the ClientRequestToken the write was sent with.</summary>
     public const string TokenKey = "ClientRequestToken";
@@ -61,8 +63,7 @@ internal static class FailureRecords
         }
         if (kind.IsInvalidInput)
         {
-            var parameter = call.Text(Interop.Interop.sm_call_error_parameter);
-            return new ErrorRecord(new ArgumentException(message, parameter), "ArgumentException", ErrorCategory.InvalidArgument, parameter);
+            return BadParameter(message, call.Text(Interop.Interop.sm_call_error_parameter));
         }
         if (kind.IsTransport)
         {
@@ -83,8 +84,12 @@ internal static class FailureRecords
         }
         // Credentials, region, internal: AWS Tools' ThrowExecutionError shape (no inner exception).
         var errorId = kind.IsCredentials || kind.IsRegion ? "InvalidOperationException" : "SecretsManager.Native.InternalError";
-        return new ErrorRecord(new InvalidOperationException(message), errorId, ErrorCategory.InvalidOperation, cmdlet);
+        return InvalidOperation(message, errorId, cmdlet);
     }
+
+    /// <summary>AWS Tools' ThrowExecutionError shape: InvalidOperationException without an inner exception.</summary>
+    private static ErrorRecord InvalidOperation(string message, string errorId, object? target) =>
+        new(new InvalidOperationException(message), errorId, ErrorCategory.InvalidOperation, target);
 
     private static ErrorRecord Wrapped(Exception inner, Cmdlet cmdlet) =>
         new(new InvalidOperationException(inner.Message, inner), inner.GetType().FullName, ErrorCategory.InvalidOperation, cmdlet);

@@ -7,11 +7,12 @@ using SecretsManager.Native.Interop;
 namespace SecretsManager.Native.Cmdlets;
 
 /// <summary>
-/// The credential, region and endpoint parameters every AWS service cmdlet has (AWS Tools'
-/// AWSCommonArgumentsCmdlet and ServiceCmdlet), and how they travel to the native library.
+/// The parameters every AWS service cmdlet has besides the keys and profile of
+/// <see cref="CredentialArgumentsCmdlet"/> (AWS Tools' AWSCommonArgumentsCmdlet and ServiceCmdlet): region,
+/// endpoint, credential object, client configuration; and how they all travel to the native library.
 /// The cmdlet's own parameters and behaviour live in the derived class.
 /// </summary>
-public abstract class ServiceCmdlet : PSCmdlet
+public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RegionToCall")]
@@ -20,26 +21,6 @@ public abstract class ServiceCmdlet : PSCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? EndpointUrl { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK")]
-    public string? AccessKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("SK", "SecretAccessKey")]
-    public string? SecretKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ST")]
-    public string? SessionToken { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("StoredCredentials", "AWSProfileName")]
-    public string? ProfileName { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AWSProfilesLocation", "ProfilesLocation")]
-    public string? ProfileLocation { get; set; }
 
     /// <summary>
     /// A credential object, bound from the pipeline by value as in AWS Tools: typed, so that only credential
@@ -74,10 +55,10 @@ public abstract class ServiceCmdlet : PSCmdlet
     {
         if (NetworkCredential is not null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new NotSupportedException("-NetworkCredential is not supported: SAML role profiles are not available in SecretsManager.Native. " +
-                    "Use a profile with credential_process, sso_session or role_arn (see docs/compatibility.md)."),
-                "NetworkCredentialNotSupported", ErrorCategory.NotImplemented, NetworkCredential));
+            ThrowTerminatingError(FailureRecords.NotSupported(
+                "-NetworkCredential is not supported: SAML role profiles are not available in SecretsManager.Native. " +
+                    "Use a profile with credential_process, sso_session or role_arn (see docs/compatibility.md).",
+                "NetworkCredentialNotSupported", NetworkCredential));
         }
         var call = NativeCall.Open();
         byte[]? document = null;
@@ -174,7 +155,7 @@ public abstract class ServiceCmdlet : PSCmdlet
             .Add("SecretKey", SecretKey)
             .Add("SessionToken", SessionToken)
             .Add("ProfileName", ProfileName)
-            .Add("ProfileLocation", ShellCredentials.ResolvePath(this, ProfileLocation))
+            .Add("ProfileLocation", ProfileFile)
             .Add("ClientConfig", config.Document(ShellProxySettings()));
         if (Credential is not null)
         {
@@ -203,7 +184,7 @@ public abstract class ServiceCmdlet : PSCmdlet
         }
         catch (ArgumentException error)
         {
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, ShellProxy.VariableName));
+            ThrowTerminatingError(FailureRecords.BadParameter(error, ShellProxy.VariableName));
             throw; // not reached
         }
     }

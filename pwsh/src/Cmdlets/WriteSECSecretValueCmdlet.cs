@@ -233,7 +233,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
     };
 
     private void ThrowArgumentError(string message) =>
-        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(Select)), "ArgumentException", ErrorCategory.InvalidArgument, nameof(Select)));
+        ThrowTerminatingError(FailureRecords.BadParameter(message, nameof(Select)));
 
     /// <summary>Sends a SecureString's characters from an unmanaged copy that is zeroed and freed right after.</summary>
     private CallStatus SendSecure(NativeCall call, byte[] document, System.Security.SecureString secure)
@@ -244,8 +244,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
         }
         catch (ObjectDisposedException)
         {
-            var error = new ArgumentException("The SecureString given as SecretString has been disposed.", nameof(SecretString));
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            ThrowTerminatingError(FailureRecords.BadParameter("The SecureString given as SecretString has been disposed.", nameof(SecretString)));
             throw; // not reached: ThrowTerminatingError always throws
         }
     }
@@ -258,10 +257,8 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
         }
         catch (EncoderFallbackException)
         {
-            var error = new ArgumentException(
-                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.",
-                nameof(SecretString));
-            ThrowTerminatingError(new ErrorRecord(error, "ArgumentException", ErrorCategory.InvalidArgument, nameof(SecretString)));
+            ThrowTerminatingError(FailureRecords.BadParameter(
+                "The value of SecretString contains an unpaired UTF-16 surrogate and can't be sent as UTF-8 text.", nameof(SecretString)));
             throw; // not reached: ThrowTerminatingError always throws
         }
     }

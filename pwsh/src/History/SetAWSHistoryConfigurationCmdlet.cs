@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Native.Cmdlets;
 
 namespace Amazon.PowerShell.Common;
 
@@ -39,5 +40,5 @@ public sealed class SetAWSHistoryConfigurationCmdlet : PSCmdlet
     }
 
     private void Fail(string message, string parameter) =>
-        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, parameter), "ArgumentException", ErrorCategory.InvalidArgument, parameter));
+        ThrowTerminatingError(FailureRecords.BadParameter(message, parameter));
 }

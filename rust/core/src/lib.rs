@@ -10,6 +10,7 @@ pub mod profiles;
 pub mod transport;
 
 pub mod error;
+pub mod keyed_digest;
 pub mod zeroizing_alloc;
 
 pub use credentials::connection::{Connection, connect};

@@ -19,13 +19,13 @@ public sealed class GetAWSCredentialCmdlet : PSCmdlet
         "The ListProfile switch is deprecated and will be removed from a future release.  Please use ListProfileDetail instead.";
 
     [Parameter(ParameterSetName = "SingleProfile", Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("StoredCredentials", "AWSProfileName")]
+    [Alias(CredentialArgumentsCmdlet.StoredCredentialsAlias, CredentialArgumentsCmdlet.AWSProfileNameAlias)]
     public string? ProfileName { get; set; }
 
     [Parameter(ParameterSetName = "SingleProfile", ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = "ListName", ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = "ListDetail", ValueFromPipelineByPropertyName = true)]
-    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    [Alias(CredentialArgumentsCmdlet.AWSProfilesLocationAlias, CredentialArgumentsCmdlet.ProfilesLocationAlias)]
     public string? ProfileLocation { get; set; }
 
     [Parameter(ParameterSetName = "ListName", ValueFromPipelineByPropertyName = true)]

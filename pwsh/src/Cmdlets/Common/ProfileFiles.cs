@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text;
@@ -91,23 +90,6 @@ internal static class ProfileFiles
         {
             CryptographicOperations.ZeroMemory(json);
         }
-        if (!status.IsOk) cmdlet.ThrowTerminatingError(Failure(call));
-    }
-
-    /// <summary>Bad input names its parameter; a file that cannot be written is a write error naming the file.</summary>
-    private static ErrorRecord Failure(NativeCall call)
-    {
-        var message = call.Text(Interop.Interop.sm_call_error_message) ?? "The profile files could not be used.";
-        var kind = call.FailureKind;
-        if (kind.IsInvalidInput)
-        {
-            var parameter = call.Text(Interop.Interop.sm_call_error_parameter);
-            return new ErrorRecord(new ArgumentException(message, parameter), "ArgumentException", ErrorCategory.InvalidArgument, parameter);
-        }
-        if (kind.IsProfileFile)
-        {
-            return new ErrorRecord(new IOException(message), "IOException", ErrorCategory.WriteError, null);
-        }
-        return new ErrorRecord(new InvalidOperationException(message), "InvalidOperationException", ErrorCategory.InvalidOperation, null);
+        if (!status.IsOk) cmdlet.ThrowTerminatingError(FailureRecords.FromProfileFiles(call));
     }
 }

@@ -15,11 +15,11 @@ namespace SecretsManager.Native.Cmdlets;
 public sealed class RemoveAWSCredentialProfileCmdlet : PSCmdlet
 {
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    [Alias("StoredCredentials")]
+    [Alias(CredentialArgumentsCmdlet.StoredCredentialsAlias)]
     public string ProfileName { get; set; } = "";
 
     [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
-    [Alias("AWSProfilesLocation", "ProfilesLocation")]
+    [Alias(CredentialArgumentsCmdlet.AWSProfilesLocationAlias, CredentialArgumentsCmdlet.ProfilesLocationAlias)]
     public string? ProfileLocation { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -30,8 +30,7 @@ public sealed class RemoveAWSCredentialProfileCmdlet : PSCmdlet
         var location = ShellCredentials.ResolvePath(this, ProfileLocation);
         if (!ProfileFiles.Find(this, ProfileName, location).Found)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException($"The CredentialProfile '{ProfileName}' does not exist."),
-                "ArgumentException", ErrorCategory.InvalidArgument, this));
+            ThrowTerminatingError(FailureRecords.BadParameter(new ArgumentException($"The CredentialProfile '{ProfileName}' does not exist."), this));
         }
         // As AWS Tools: -WhatIf wins over -Force; -Force skips the question.
         var whatIf = MyInvocation.BoundParameters.ContainsKey("WhatIf");

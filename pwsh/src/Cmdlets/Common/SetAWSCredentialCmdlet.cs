@@ -10,27 +10,12 @@ namespace SecretsManager.Native.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "AWSCredential")]
 [Alias("Set-AWSCredentials")]
-public sealed class SetAWSCredentialCmdlet : PSCmdlet
+public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
 {
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AK")]
-    public string? AccessKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("SK", "SecretAccessKey")]
-    public string? SecretKey { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ST")]
-    public string? SessionToken { get; set; }
-
+    /// <summary>Positional here (first), unlike the other cmdlets' -ProfileName.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("StoredCredentials", "AWSProfileName")]
-    public string? ProfileName { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("AWSProfilesLocation", "ProfilesLocation")]
-    public string? ProfileLocation { get; set; }
+    [Alias(StoredCredentialsAlias, AWSProfileNameAlias)]
+    public override string? ProfileName { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Credential { get; set; }
@@ -48,11 +33,11 @@ public sealed class SetAWSCredentialCmdlet : PSCmdlet
         {
             Fail(new ArgumentException("Parameters Scope and StoreAs cannot be used together."), "ScopeAndStoreAs");
         }
-        var location = ShellCredentials.ResolvePath(this, ProfileLocation);
-        var credentials = CredentialFactory.FromParameters(this, AccessKey, SecretKey, SessionToken, ProfileName, location, Credential);
+        var location = ProfileFile;
+        var credentials = CredentialsFromArguments(Credential);
         if (credentials is null)
         {
-            Fail(new ArgumentException("Cannot determine credentials from supplied parameters"), "NoCredentials");
+            ThrowTerminatingError(FailureRecords.NoCredentials());
         }
         if (StoreAs is null)
         {
@@ -68,5 +53,5 @@ public sealed class SetAWSCredentialCmdlet : PSCmdlet
     }
 
     private void Fail(Exception exception, string id) =>
-        ThrowTerminatingError(new ErrorRecord(exception, id, ErrorCategory.InvalidArgument, null));
+        ThrowTerminatingError(FailureRecords.InvalidArgument(exception, id, null));
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -44,9 +43,8 @@ public sealed class SetAWSProxyCmdlet : PSCmdlet
         if (BypassList is { Length: > 0 })
         {
             // .NET's bypass entries are regular expressions; NO_PROXY's host rules are not the same thing.
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("BypassList is not supported; list the hosts in the NO_PROXY environment variable instead.", nameof(BypassList)),
-                "ArgumentException", ErrorCategory.InvalidArgument, nameof(BypassList)));
+            ThrowTerminatingError(FailureRecords.BadParameter(
+                "BypassList is not supported; list the hosts in the NO_PROXY environment variable instead.", nameof(BypassList)));
         }
         // As AWS Tools: the settings object already in $AWSProxy is updated, else a new one is made.
         var settings = SessionState.PSVariable.GetValue(ShellProxy.VariableName) is ProxySettings existing ? existing : new ProxySettings();

@@ -19,9 +19,9 @@ public sealed class SetDefaultAWSRegionCmdlet : PSCmdlet
         var name = ServiceCmdlet.RegionName(Region);
         if (string.IsNullOrEmpty(name))
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowTerminatingError(FailureRecords.InvalidArgument(
                 new ArgumentException("Unsupported parameter type; Region must be a string containing the system name for a region, or an AWSRegion instance", nameof(Region)),
-                "InvalidRegion", ErrorCategory.InvalidArgument, Region));
+                "InvalidRegion", Region));
         }
         ShellScope.Set(this, ShellCredentials.RegionVariable, name, Scope);
     }

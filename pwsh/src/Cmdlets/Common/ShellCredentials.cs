@@ -44,9 +44,9 @@ internal static class ShellCredentials
         var keys = Keys(value);
         if (keys is null)
         {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(
+            cmdlet.ThrowTerminatingError(FailureRecords.InvalidArgument(
                 new ArgumentException($"The value of -{parameter} is not a credential object: use New-AWSCredential, Get-AWSCredential, or an object with a GetCredentials() method returning AccessKey, SecretKey and Token.", parameter),
-                "InvalidCredentialObject", ErrorCategory.InvalidArgument, null));
+                "InvalidCredentialObject", null));
         }
         return new RequestDocument()
             .Add("AccessKey", keys!.Value.AccessKey).Add("SecretKey", keys.Value.SecretKey).Add("SessionToken", keys.Value.Token);

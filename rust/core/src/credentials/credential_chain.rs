@@ -5,12 +5,15 @@
 //! Every lookup that waits on something outside the process (a credential process, STS, the SSO portal,
 //! the container or metadata endpoint) is bounded by the call's attempt limit (`-ClientConfig`'s
 //! `Timeout`, 30 s by default) and is dropped, its process killed, when the limit passes or the call is
-//! cancelled.
+//! cancelled. What such a lookup fetched is kept per identity until shortly before it expires
+//! (`credential_cache.rs`).
 
+use crate::credentials::credential_cache::{self, Obtained};
 use crate::credentials::profile_chain::{self, Base};
 use crate::credentials::static_profile::{self, Plain};
 use crate::credentials::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
+use crate::keyed_digest::{Digest, Digester};
 use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
 use crate::{
     credentials::assume_roles, credentials::credential_process, credentials::instance_metadata,
@@ -53,6 +56,8 @@ const CONTAINER_VARIABLES: &[&str] = &[
     "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
 ];
 const METADATA_VARIABLES: &[&str] = &["AWS_EC2_METADATA_SERVICE_ENDPOINT", "AWS_EC2_METADATA_DISABLED"];
+/// The shell's keys: the source of `credential_source = Environment` roles.
+const KEY_VARIABLES: &[&str] = &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN"];
 
 /// Credentials and where they came from, in AWS Tools' debug words.
 pub(crate) struct Resolved {
@@ -138,9 +143,10 @@ async fn walk_after_keys(
     if metadata_reachable && let Some(client) = instance_metadata::client(env) {
         let provider = ImdsCredentialsProvider::builder().imds_client(client).build();
         // Off EC2 every failure (refused, timed out, no role) just means "no instance profile".
-        let lookup = async { provider.provide_credentials().await.map_err(|_| no_credentials()) };
-        if let Ok(credentials) = bounded(walk.limit, "instance profile", &Waiting::new(""), lookup).await {
-            return Ok(Resolved { credentials, source: "instance profile".into(), from_target: false, fetched: true });
+        let lookup = async { Ok(provider.provide_credentials().await.ok()) };
+        let kept_or_fetched = credential_cache::get_or_fetch(walk.identity("instance profile", None), Box::pin(lookup));
+        if let Ok(Some(obtained)) = bounded(walk.limit, "instance profile", &Waiting::new(""), kept_or_fetched).await {
+            return Ok(resolved(obtained, "instance profile".into()));
         }
     }
     Err(no_credentials())
@@ -171,6 +177,11 @@ async fn bounded<T>(
 /// `2 s`, `0.5 s`.
 fn seconds(duration: Duration) -> String {
     format!("{} s", duration.as_secs_f64())
+}
+
+/// Credentials from outside the process, kept or fetched now.
+fn resolved(obtained: Obtained, source: String) -> Resolved {
+    Resolved { credentials: obtained.credentials, source, from_target: false, fetched: obtained.fetched }
 }
 
 fn no_credentials() -> CallError {
@@ -204,6 +215,23 @@ pub(crate) fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
 }
 
 impl Walk<'_> {
+    /// What identifies the credentials `step` fetches: the STS region, the variables any provider reads
+    /// and, for a profile, its name and files. `None` when the process has no digest key (nothing kept).
+    fn identity(&self, step: &str, profile: Option<(&ProfileStore, &str)>) -> Option<Digest> {
+        let mut digest = Digester::new()?;
+        digest.part(step.as_bytes()).part(self.region.as_bytes());
+        let variables =
+            [SHARED_VARIABLES, WEB_IDENTITY_VARIABLES, CONTAINER_VARIABLES, METADATA_VARIABLES, KEY_VARIABLES];
+        for name in variables.concat() {
+            digest.optional(self.env.get(name).map(str::as_bytes));
+        }
+        if let Some((store, key)) = profile {
+            digest.part(key.as_bytes());
+            store.identify(&mut digest);
+        }
+        digest.finish()
+    }
+
     async fn credential_object(&self, object: &CredentialObject, source: &str) -> Result<Resolved, CallError> {
         match object {
             CredentialObject::Keys(keys) => Ok(from_keys(keys, source)),
@@ -285,8 +313,11 @@ impl Walk<'_> {
             };
             settle(credentials, &source)
         };
-        let credentials = bounded(self.limit, &source, &waiting, lookup).await?;
-        Ok(credentials.map(|credentials| Resolved { credentials, source, from_target: false, fetched: true }))
+        // On the heap: aws-config's loader futures are large, and a call runs on the caller's (pwsh's) stack.
+        let kept_or_fetched =
+            credential_cache::get_or_fetch(self.identity("profile", Some((store, key))), Box::pin(lookup));
+        let obtained = bounded(self.limit, &source, &waiting, kept_or_fetched).await?;
+        Ok(obtained.map(|obtained| resolved(obtained, source)))
     }
 
     /// Web identity or container credentials: aws-config's chain with only those variables present.
@@ -300,13 +331,9 @@ impl Walk<'_> {
             return Ok(None);
         }
         let lookup = async { settle(load(self.env, variables, self.region, None).await, source) };
-        let credentials = bounded(self.limit, source, &Waiting::new(waits_on), lookup).await?;
-        Ok(credentials.map(|credentials| Resolved {
-            credentials,
-            source: source.to_string(),
-            from_target: false,
-            fetched: true,
-        }))
+        let kept_or_fetched = credential_cache::get_or_fetch(self.identity(source, None), Box::pin(lookup));
+        let obtained = bounded(self.limit, source, &Waiting::new(waits_on), kept_or_fetched).await?;
+        Ok(obtained.map(|obtained| resolved(obtained, source.to_string())))
     }
 }
 

@@ -5,6 +5,7 @@
 pub(crate) mod assume_roles;
 pub(crate) mod configured_settings;
 pub mod connection;
+pub(crate) mod credential_cache;
 pub(crate) mod credential_chain;
 pub(crate) mod credential_process;
 pub(crate) mod instance_metadata;

@@ -109,6 +109,16 @@ impl ProfileStore {
         builder.build()
     }
 
+    /// Adds what identifies these files to `digest`: which files they are and their text as read (an
+    /// unreadable file as absent), so that credentials fetched for a profile are kept per file contents.
+    pub(crate) fn identify(&self, digest: &mut crate::keyed_digest::Digester) {
+        digest.optional(self.location.as_deref().map(str::as_bytes));
+        for (_, path) in self.paths() {
+            digest.part(path.as_os_str().as_encoded_bytes());
+            digest.optional(self.reads.text(&path).as_deref().map(str::as_bytes));
+        }
+    }
+
     /// The parsed profiles; unreadable or malformed files count as no profiles.
     pub(crate) async fn profiles(&self) -> &ProfileSet {
         if let Some(parsed) = self.parsed.get() {
