@@ -9,6 +9,7 @@ pub mod operation;
 pub mod profiles;
 pub mod transport;
 
+pub mod bounded_cache;
 pub mod error;
 pub mod keyed_digest;
 pub mod zeroizing_alloc;

@@ -13,30 +13,18 @@
 //! outlives its call.
 
 use secretsmanager_native_core::Connection;
+use secretsmanager_native_core::bounded_cache::BoundedCache;
 use secretsmanager_native_core::keyed_digest::{self, Digest};
-use std::sync::Mutex;
 
 /// Distinct documents kept; the oldest is dropped beyond this.
 const CAPACITY: usize = 16;
 
-static KEPT: Mutex<Vec<(Digest, Connection)>> = Mutex::new(Vec::new());
-
-fn kept() -> std::sync::MutexGuard<'static, Vec<(Digest, Connection)>> {
-    // A poisoned lock only means another call panicked while holding it; the list itself stays valid.
-    KEPT.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
+static KEPT: BoundedCache<Digest, Connection> = BoundedCache::new(CAPACITY);
 
 /// The connection resolved earlier for exactly these document bytes, if it was reusable and the profile
 /// files it read (for its endpoint and retry settings) are unchanged.
 pub(crate) fn find(document: &[u8]) -> Option<Connection> {
-    let digest = keyed_digest::of(document)?;
-    let mut kept = kept();
-    let index = kept.iter().position(|(kept, _)| *kept == digest)?;
-    if !kept[index].1.is_current() {
-        kept.remove(index);
-        return None;
-    }
-    Some(kept[index].1.clone())
+    KEPT.get_current(&keyed_digest::of(document)?, Connection::is_current)
 }
 
 /// Keeps `connection` for `document` when it depends on nothing but the document.
@@ -45,12 +33,5 @@ pub(crate) fn keep(document: &[u8], connection: &Connection) {
         return;
     }
     let Some(digest) = keyed_digest::of(document) else { return };
-    let mut kept = kept();
-    if kept.iter().any(|(kept, _)| *kept == digest) {
-        return;
-    }
-    if kept.len() >= CAPACITY {
-        kept.remove(0);
-    }
-    kept.push((digest, connection.clone()));
+    KEPT.get_or_insert_with(digest, || connection.clone());
 }

@@ -12,11 +12,12 @@
 //! without an expiry for 15 minutes; one fetch at a time per identity (others wait for its result); a
 //! failure is not kept.
 
+use crate::bounded_cache::BoundedCache;
 use crate::error::CallError;
 use crate::keyed_digest::Digest;
 use aws_credential_types::Credentials;
 use std::future::Future;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 /// Credentials are refreshed this long before they expire (`LazyCache`'s default buffer time)...
@@ -36,7 +37,7 @@ struct Kept {
 /// One identity's credentials; its lock is held while they are fetched, so that one fetch serves all.
 type Slot = Arc<tokio::sync::Mutex<Option<Kept>>>;
 
-static SLOTS: Mutex<Vec<(Digest, Slot)>> = Mutex::new(Vec::new());
+static SLOTS: BoundedCache<Digest, Slot> = BoundedCache::new(CAPACITY);
 
 /// Credentials and whether they were fetched now (rather than kept from an earlier call).
 pub(crate) struct Obtained {
@@ -54,7 +55,7 @@ pub(crate) async fn get_or_fetch(
     let obtained =
         |credentials: Option<Credentials>| credentials.map(|credentials| Obtained { credentials, fetched: true });
     let Some(identity) = identity else { return fetch.await.map(obtained) };
-    let slot = slot(identity);
+    let (slot, _) = SLOTS.get_or_insert_with(identity, Slot::default);
     let mut kept = slot.lock().await;
     if let Some(current) = kept.as_ref().filter(|kept| SystemTime::now() < kept.refresh_at) {
         return Ok(Some(Obtained { credentials: current.credentials.clone(), fetched: false }));
@@ -71,20 +72,6 @@ pub(crate) async fn get_or_fetch(
 fn refresh_at(expiry: Option<SystemTime>, now: SystemTime, jitter_fraction: f64) -> SystemTime {
     let expiry = expiry.unwrap_or(now + WITHOUT_EXPIRY);
     (expiry + BUFFER_TIME.mul_f64(jitter_fraction)).checked_sub(BUFFER_TIME).unwrap_or(expiry)
-}
-
-fn slot(identity: Digest) -> Slot {
-    // A poisoned lock only means another call panicked while holding it; the list itself stays valid.
-    let mut slots = SLOTS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, slot)) = slots.iter().find(|(digest, _)| *digest == identity) {
-        return slot.clone();
-    }
-    if slots.len() >= CAPACITY {
-        slots.remove(0);
-    }
-    let slot = Slot::default();
-    slots.push((identity, slot.clone()));
-    slot
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 //! of a call against a fast endpoint; reusing it also keeps the client's retry state across calls, as a
 //! long-lived .NET SDK client does. The cache is small and bounded: scripts use a handful of identities.
 
+use crate::bounded_cache::BoundedCache;
 use crate::operation::call_settings::CallSettings;
 use crate::transport::proxy::ProxySettings;
 use aws_sdk_secretsmanager::Client;
-use std::sync::Mutex;
 use zeroize::Zeroizing;
 
 /// Distinct clients kept; the oldest is dropped beyond this.
@@ -27,21 +27,11 @@ pub(crate) struct ClientKey {
     pub proxy: Option<ProxySettings>,
 }
 
-static CLIENTS: Mutex<Vec<(ClientKey, Client)>> = Mutex::new(Vec::new());
+static CLIENTS: BoundedCache<ClientKey, Client> = BoundedCache::new(CAPACITY);
 
 /// The cached client for `key`, or a new one from `build` (then cached). Returns whether it was built.
 pub(crate) fn client_for(key: ClientKey, build: impl FnOnce() -> Client) -> (Client, bool) {
-    // A poisoned lock only means another call panicked while holding it; the list itself stays valid.
-    let mut clients = CLIENTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((_, client)) = clients.iter().find(|(cached, _)| *cached == key) {
-        return (client.clone(), false);
-    }
-    let client = build();
-    if clients.len() >= CAPACITY {
-        clients.remove(0);
-    }
-    clients.push((key, client.clone()));
-    (client, true)
+    CLIENTS.get_or_insert_with(key, build)
 }
 
 #[cfg(test)]
@@ -85,6 +75,6 @@ mod tests {
         for port in 0..(CAPACITY + 4) {
             client_for(key(&format!("http://10.0.0.1:{port}"), "s"), build);
         }
-        assert!(CLIENTS.lock().unwrap().len() <= CAPACITY);
+        assert!(CLIENTS.len() <= CAPACITY);
     }
 }
