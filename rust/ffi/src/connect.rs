@@ -142,9 +142,10 @@ mod tests {
             file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60)).unwrap();
         };
         write_old("[default]\nendpoint_url = http://127.0.0.1:11\n");
+        // A JSON string: a Windows path's backslashes are escaped.
         let json = format!(
-            r#"{{"Region":"us-east-1","AccessKey":"stamps","SecretKey":"b","Environment":{{"HOME":"{}"}}}}"#,
-            home.display()
+            r#"{{"Region":"us-east-1","AccessKey":"stamps","SecretKey":"b","Environment":{{"HOME":{}}}}}"#,
+            serde_json::Value::from(home.to_string_lossy())
         );
         let endpoint = |json: &str| {
             let call = sm_call_new();

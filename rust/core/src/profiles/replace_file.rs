@@ -13,6 +13,12 @@ use std::time::{Duration, Instant};
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 const LOCK_POLL: Duration = Duration::from_millis(10);
 
+/// How long a replacing rename is tried again on Windows while another program has the file open.
+#[cfg(windows)]
+const RENAME_WAIT: Duration = Duration::from_secs(1);
+#[cfg(windows)]
+const RENAME_POLL: Duration = Duration::from_millis(10);
+
 /// Names the temporary files of this process apart.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -51,7 +57,42 @@ pub(crate) fn create_private_folder(folder: &Path) -> io::Result<()> {
 /// Replaces `target` with `contents`. A new file is created 0600; an existing one keeps its permissions.
 /// Call with the `WriteLock` held. On failure `target` is untouched and the temporary file removed.
 pub(crate) fn replace(target: &Path, contents: &[u8]) -> io::Result<()> {
-    replace_with(target, contents, |from, to| fs::rename(from, to))
+    replace_with(target, contents, rename_over)
+}
+
+/// Puts `from` in `to`'s place in one step.
+///
+/// On Windows a replacing rename fails ("Access denied", or a sharing violation) while another handle has
+/// `to` open, unless the file system gives POSIX rename semantics (NTFS on Windows 10 does; FAT, network
+/// shares and Wine do not) and that handle allows deletion (an antivirus scanner, the search indexer or a
+/// backup tool may not). Readers hold the file for milliseconds: another writer looking whether it is a
+/// link before it takes the lock, or a call reading its profile. So the rename is tried again for a short
+/// while, as cargo, rustup and atomic-write libraries do; a failure that outlasts the wait (a read-only
+/// file, a folder the user cannot write) is returned as it is.
+fn rename_over(from: &Path, to: &Path) -> io::Result<()> {
+    #[cfg(windows)]
+    return retry_while_in_use(RENAME_WAIT, || fs::rename(from, to));
+    #[cfg(not(windows))]
+    fs::rename(from, to)
+}
+
+/// Runs `attempt` until it succeeds, fails otherwise than with "file in use", or `wait` has passed.
+#[cfg(windows)]
+fn retry_while_in_use(wait: Duration, mut attempt: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    let start = Instant::now();
+    loop {
+        match attempt() {
+            Err(error)
+                if matches!(error.raw_os_error(), Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION))
+                    && start.elapsed() < wait =>
+            {
+                std::thread::sleep(RENAME_POLL)
+            }
+            result => return result,
+        }
+    }
 }
 
 /// `replace`, with the final step given, so that tests can make it fail.
@@ -215,6 +256,45 @@ mod tests {
         fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
         replace(&target, b"y").unwrap();
         assert_eq!(mode(&target), 0o640, "a mode the user chose is kept");
+    }
+
+    /// Opens `path` as a scanner may: sharing nothing, so that no rename can replace it while open.
+    #[cfg(windows)]
+    fn open_unshared(path: &Path) -> File {
+        use std::os::windows::fs::OpenOptionsExt;
+        File::options().read(true).share_mode(0).open(path).unwrap()
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_for_a_moment_is_replaced_once_it_is_closed() {
+        let folder = Folder::new("held");
+        let target = folder.0.join("credentials");
+        fs::write(&target, "[old]\n").unwrap();
+        let held = open_unshared(&target);
+        assert!(fs::rename(&target, folder.0.join("other")).is_err(), "the open file cannot be renamed over");
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                drop(held);
+            });
+            replace(&target, b"[new]\n").unwrap();
+        });
+        assert_eq!(fs::read_to_string(&target).unwrap(), "[new]\n");
+        assert_eq!(folder.names(), ["credentials"]);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_longer_than_the_wait_is_left_as_it_was() {
+        let folder = Folder::new("kept-open");
+        let target = folder.0.join("credentials");
+        fs::write(&target, "[old]\n").unwrap();
+        let held = open_unshared(&target);
+        assert!(replace(&target, b"[new]\n").is_err());
+        drop(held);
+        assert_eq!(fs::read_to_string(&target).unwrap(), "[old]\n");
+        assert_eq!(folder.names(), ["credentials"]);
     }
 
     #[test]
