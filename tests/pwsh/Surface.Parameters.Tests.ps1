@@ -22,6 +22,13 @@ Describe 'Write-SECSecretValue parameters are those of AWS Tools V4' {
             @{ Name = 'SecretKey'; Type = [string]; Position = [int]::MinValue; Aliases = @('SK', 'SecretAccessKey'); ByValue = $false }
             @{ Name = 'SessionToken'; Type = [string]; Position = [int]::MinValue; Aliases = @('ST'); ByValue = $false }
             @{ Name = 'EndpointUrl'; Type = [string]; Position = [int]::MinValue; Aliases = @(); ByValue = $false }
+            @{ Name = 'ProfileName'; Type = [string]; Position = [int]::MinValue; Aliases = @('StoredCredentials', 'AWSProfileName'); ByValue = $false }
+            @{ Name = 'ProfileLocation'; Type = [string]; Position = [int]::MinValue; Aliases = @('AWSProfilesLocation', 'ProfilesLocation'); ByValue = $false }
+            # By value as in V4, typed so that only credential objects bind that way (docs/compatibility.md, §2.1).
+            @{ Name = 'Credential'; Type = 'Amazon.Runtime.AWSCredentials'; Position = [int]::MinValue; Aliases = @(); ByValue = $true }
+            # Not by value, unlike V4: a PSCredential converts from any piped object (docs/compatibility.md, §2.1).
+            @{ Name = 'NetworkCredential'; Type = [pscredential]; Position = [int]::MinValue; Aliases = @(); ByValue = $false }
+            @{ Name = 'ClientConfig'; Type = [object]; Position = [int]::MinValue; Aliases = @(); ByValue = $false }
         ) {
             $parameter = $Command.Parameters[$Name]
             # A type name for types the module defines (not loaded yet at discovery); see Surface.SecureString.
