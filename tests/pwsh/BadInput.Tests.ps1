@@ -114,6 +114,14 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
+    # AWS Tools' [string] parameter joins the lines with spaces; StringOrSecureString refuses (docs/compatibility.md, §1.2).
+    It 'rejects an array of lines as SecretString at binding' {
+        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretString ([string[]] ('line 1', 'line 2')) @Connection } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'CannotConvertArgument,*'
+        $err.Exception.Message | Should -BeLike "*'SecretString'*"
+        Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
+    }
+
     It 'rejects a closed Stream as SecretBinary at binding' {
         $closed = [IO.BufferedStream]::new([IO.MemoryStream]::new())
         $closed.Dispose()
