@@ -46,6 +46,15 @@ Describe 'Write-SECSecretValue asks before writing, as AWS Tools V4' {
         } finally { Exit-CleanAwsEnvironment $state }
     }
 
+    It 'still needs credentials with -WhatIf, because they are resolved first' {
+        $noKeys = $Connection.Clone(); $noKeys.Remove('AccessKey'); $noKeys.Remove('SecretKey')
+        $state = Enter-CleanAwsEnvironment   # no keys, profile, container or metadata may supply them
+        try {
+            { Write-SECSecretValue -SecretId 'sp/d' -SecretString 'x' -WhatIf @noKeys } |
+                Should -Throw -ExpectedMessage 'No credentials specified or obtained from persisted/shell defaults.'
+        } finally { Exit-CleanAwsEnvironment $state }
+    }
+
     It 'writes without asking when $ConfirmPreference is above Medium (the default)' {
         $null = New-TestSecret 'sp/e'
         $ConfirmPreference | Should -Be 'High'
