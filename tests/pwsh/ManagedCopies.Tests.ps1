@@ -1,7 +1,7 @@
 Set-StrictMode -Version Latest
 
 # A proxy password given as a PSCredential must not become a managed string on its way to the native library (the
-# connection document is built without one, and its characters are wiped), and the copy of -SecretBinary made from
+# target document is built without one, and its characters are wiped), and the copy of -SecretBinary made from
 # a stream is wiped at the end of the pipeline: a fresh pwsh makes the password from random characters straight
 # into a SecureString (no string of it ever exists) and the binary secret from random bytes, makes a call with both,
 # disposes the SecureString (which zeroes it) and clears its own bytes, and then searches its own writable memory

@@ -47,17 +47,17 @@ internal sealed class ClientConfigSettings
     }
 
     /// <summary>
-    /// The endpoint, retry, timeout and proxy part, as the connection document's ClientConfig member. The shell's proxy
+    /// The endpoint, retry, timeout and proxy part, as the target document's ClientConfig member. The shell's proxy
     /// (<c>$AWSProxy</c>), when given, replaces this object's proxy settings, as in AWS Tools.
     /// </summary>
-    public RequestDocument? Document(ProxySettings? shellProxy = null)
+    public JsonDocumentWriter? Document(ProxySettings? shellProxy = null)
     {
         var (host, port, credentials) = shellProxy is null
             ? (_proxyHost, _proxyPort, _proxyCredentials)
             : (shellProxy.Hostname, shellProxy.Port, ShellProxy.Credential(shellProxy) is { } c ? (c.UserName, c.SecurePassword) : ((string, SecureString)?)null);
         if (_serviceUrl is null && _useFipsEndpoint is null && _useDualstackEndpoint is null
             && _maxErrorRetry is null && _retryMode is null && _timeoutMs is null && host is null) return null;
-        return new RequestDocument()
+        return new JsonDocumentWriter()
             .Add("ServiceUrl", _serviceUrl)
             .Add("UseFIPSEndpoint", _useFipsEndpoint)
             .Add("UseDualstackEndpoint", _useDualstackEndpoint)
@@ -104,7 +104,7 @@ internal sealed class ClientConfigSettings
 
     /// <summary>
     /// A NetworkCredential or a PSCredential, sent to the proxy as basic credentials. The password stays a
-    /// SecureString (no managed string of it is made here; see RequestDocument.Add).
+    /// SecureString (no managed string of it is made here; see JsonDocumentWriter.Add).
     /// </summary>
     private static (string, SecureString) ProxyCredentials(object value) => value switch
     {

@@ -51,7 +51,7 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
     /// Opens a native call and resolves its region and credentials, as AWS Tools does before
     /// ShouldProcess: a missing one is a terminating error here. Dispose the call when done.
     /// </summary>
-    internal NativeCall Connect()
+    internal NativeCall OpenResolvedCall()
     {
         if (NetworkCredential is not null)
         {
@@ -67,13 +67,13 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
             // From here a Stop cancels the handle, also while the document is built: the native call then
             // fails at once instead of running its lookups.
             Track(call);
-            document = ConnectionDocument().ToUtf8();
+            document = TargetDocument().ToUtf8();
             CallPhases.Lap(CallPhase.GatherEnvironment);
-            if (!call.Connect(document).IsOk)
+            if (!call.Resolve(document).IsOk)
             {
                 ThrowTerminatingError(FailureRecords.From(call, this));
             }
-            CallPhases.Lap(CallPhase.NativeConnect);
+            CallPhases.Lap(CallPhase.NativeResolve);
             if (Wants("Debug", "DebugPreference"))
             {
                 WriteDebug($"Credentials obtained from {call.Text(Interop.Interop.sm_call_credentials_source)}");
@@ -142,13 +142,13 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
     }
 
     /// <summary>
-    /// Where to call and as whom, as the native library's connection document: the parameters, plus what
+    /// Where to call and as whom, as the native library's target document: the parameters, plus what
     /// only the shell knows (its variables through the caller's scope, its own copy of the environment).
     /// </summary>
-    private RequestDocument ConnectionDocument()
+    private JsonDocumentWriter TargetDocument()
     {
         var config = ClientConfigSettings.Read(ClientConfig, this);
-        var document = new RequestDocument()
+        var document = new JsonDocumentWriter()
             .Add("Region", RegionName(Region) ?? config.Region)
             .Add("EndpointUrl", string.IsNullOrEmpty(EndpointUrl) ? null : EndpointUrl)
             .Add("AccessKey", AccessKey)
@@ -168,7 +168,7 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
         else if (ShellCredentials.StoredByAwsTools(this))
         {
             // The chain decides whether it gets that far (key parameters, -ProfileName and -Credential come first).
-            document.Add("StoredCredentials", new RequestDocument().Add("Unreadable", "AWS.Tools.Common"));
+            document.Add("StoredCredentials", new JsonDocumentWriter().Add("Unreadable", "AWS.Tools.Common"));
         }
         document.Add("StoredRegion", SessionState.PSVariable.GetValue(ShellCredentials.RegionVariable) as string);
         CallPhases.Lap(CallPhase.ConnectionParameters);

@@ -76,8 +76,8 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
     protected override void ProcessRecord()
     {
         CallPhases.Start();
-        // Steps in AWS Tools' order: connect, confirm, choose the output, send, emit.
-        using var call = Connect();
+        // Steps in AWS Tools' order: resolve the client, confirm, choose the output, send, emit.
+        using var call = OpenResolvedCall();
         if (!ShouldWrite()) return;
         CallPhases.Lap(CallPhase.ShouldProcess);
         var select = OutputSelection();
@@ -168,7 +168,7 @@ public sealed class WriteSECSecretValueCmdlet : ServiceCmdlet, IDisposable
         try
         {
             secretText = SecretString?.Text is { } text ? EncodeSecretString(text) : null;
-            document = new RequestDocument()
+            document = new JsonDocumentWriter()
                 .Add("SecretId", SecretId)
                 .Add("SecretStringPresent", SecretString is not null)
                 .Add("SecretBinaryPresent", SecretBinary is not null)

@@ -8,11 +8,11 @@ namespace SecretsManager.Native.Diagnostics;
 internal enum CallPhase
 {
     BeginProcessing,
-    /// <summary>The connection document's parameters, ClientConfig and shell variables.</summary>
+    /// <summary>The target document's parameters, ClientConfig and shell variables.</summary>
     ConnectionParameters,
     /// <summary>The environment for the chains, and the document's JSON.</summary>
     GatherEnvironment,
-    NativeConnect,
+    NativeResolve,
     DebugMessages,
     ShouldProcess,
     OutputSelection,

@@ -46,7 +46,7 @@ internal sealed unsafe partial class NativeCall : IDisposable
     }
 
     /// <summary>Resolves region and credentials and prepares the client; the span is only borrowed.</summary>
-    public CallStatus Connect(ReadOnlySpan<byte> connectionJson) => WithDocument(connectionJson, Interop.sm_call_connect);
+    public CallStatus Resolve(ReadOnlySpan<byte> targetJson) => WithDocument(targetJson, Interop.sm_call_resolve);
 
     /// <summary>Runs an export that takes this call and one document, borrowed while it runs.</summary>
     private CallStatus WithDocument(ReadOnlySpan<byte> document, Func<ulong, SliceByte, CallStatus> export)
@@ -57,7 +57,7 @@ internal sealed unsafe partial class NativeCall : IDisposable
         }
     }
 
-    /// <summary>Runs PutSecretValue on a connected call; the spans are only borrowed while it runs.</summary>
+    /// <summary>Runs PutSecretValue on a resolved call; the spans are only borrowed while it runs.</summary>
     public CallStatus PutSecretValue(ReadOnlySpan<byte> requestJson, ReadOnlySpan<byte> secretString, ReadOnlySpan<byte> secretBinary)
     {
         fixed (byte* json = requestJson)

@@ -3,19 +3,21 @@
 //! JSON line with the per-call time in milliseconds (first call excluded from the loop and reported on its
 //! own): wall time (`per_call_ms`) and the process's CPU time (`cpu_per_call_ms`, user and kernel).
 //!
-//! - `core`: the Rust core exactly as the FFI drives it for one cmdlet call (connect, then put, each
+//! - `core`: the Rust core exactly as the FFI drives it for one cmdlet call (resolve the client, then put, each
 //!   in `block_on_cancellable`): the floor of our stack, without .NET and PowerShell.
 //! - `raw`: one keep-alive connection writing a fixed signed-looking POST and reading the answer: the floor
 //!   of the machine (no SDK, no signing, no JSON). Plain TCP for `http://`, rustls for `https://`; a new
 //!   connection whenever the server closed the last one.
-//! - `profile-connect`: `connect` alone (nothing is sent) for `-ProfileName bench`, whose keys are in
+//! - `profile-connect`: `resolve_client` alone (nothing is sent) for `-ProfileName bench`, whose keys are in
 //!   `~/.aws/credentials` and region in `~/.aws/config` of a temporary home: the per-call cost of
 //!   resolving a profile, which is redone on every call so that edited files are seen at once.
 //! - `legacy-profile-connect`: the same with nothing named, keys and region in AWS Tools' legacy
-//!   `[AWS PS Default]` section (the copy path of `profile_store.rs`).
+//!   `[AWS PS Default]` section (the copy path of `profile_snapshot.rs`).
 
 use secretsmanager_native_core::transport::runtime::block_on_cancellable;
-use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
+use secretsmanager_native_core::{
+    ExplicitKeys, PutSecretValueRequest, ServiceTarget, put_secret_value, resolve_client,
+};
 use std::io::{BufRead, BufReader, Read, Write};
 
 /// The shipped library's allocator (rust/cdylib), so that the core is measured as it runs in pwsh.
@@ -90,13 +92,13 @@ fn core_call(endpoint: String) -> impl FnMut() -> Result<(), String> {
     };
     move || {
         let cancel = CancellationToken::new();
-        let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
+        let resolved = block_on_cancellable(&cancel, resolve_client(&target)).map_err(|e| e.message)?;
         let request = PutSecretValueRequest {
             secret_id: Some("bench/secret".into()),
             secret_string: Some("bench-value"),
             ..Default::default()
         };
-        block_on_cancellable(&cancel, put_secret_value(&connection, request)).map(|_| ()).map_err(|e| e.message)
+        block_on_cancellable(&cancel, put_secret_value(&resolved, request)).map(|_| ()).map_err(|e| e.message)
     }
 }
 
@@ -130,9 +132,9 @@ fn profile_connect(endpoint: String, legacy: bool) -> impl FnMut() -> Result<(),
         written.as_ref().map_err(|e| format!("could not write the profile files: {e}"))?;
         let _ = &_cleanup;
         let cancel = CancellationToken::new();
-        let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
-        if connection.region != "eu-west-1" {
-            return Err(format!("region {} came from {}", connection.region, connection.region_source));
+        let resolved = block_on_cancellable(&cancel, resolve_client(&target)).map_err(|e| e.message)?;
+        if resolved.region != "eu-west-1" {
+            return Err(format!("region {} came from {}", resolved.region, resolved.region_source));
         }
         Ok(())
     }

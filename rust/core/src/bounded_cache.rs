@@ -3,7 +3,7 @@
 //! targets, so a short list searched in order is all it takes, and it can never grow without bound.
 //!
 //! Used for SDK clients (`client_cache.rs`), fetched credentials (`credential_cache.rs`) and, in the ffi
-//! crate, connections resolved from a document (`connection_reuse.rs`).
+//! crate, connections resolved from a document (`client_reuse.rs`).
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 

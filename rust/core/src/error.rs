@@ -19,7 +19,7 @@ pub enum ErrorKind {
     Service,
     /// The endpoint could not be reached, or its answer was not a Secrets Manager answer.
     Transport,
-    /// A connect, attempt or operation timeout expired.
+    /// A resolve_client, attempt or operation timeout expired.
     Timeout,
     /// The caller cancelled the call (Ctrl+C, `Stop-Job`).
     Cancelled,

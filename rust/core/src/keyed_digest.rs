@@ -1,4 +1,4 @@
-//! Digests that identify inputs holding secrets (connection documents, profile files, the shell's keys)
+//! Digests that identify inputs holding secrets (target documents, profile files, the shell's keys)
 //! without keeping them: HMAC-SHA-256 under a key drawn at random once per process, so that a digest
 //! kept in memory reveals nothing of what it identifies, and cannot be matched outside this process.
 

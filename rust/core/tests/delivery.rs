@@ -2,10 +2,10 @@
 //! caller needs to retry without creating a second version. Against small local servers that refuse, answer, or
 //! take the request and never answer.
 
-use secretsmanager_native_core::runtime::block_on_cancellable;
+use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{
-    CallError, CallSettings, ErrorKind, ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect,
-    put_secret_value_until_cancelled,
+    CallError, CallSettings, ErrorKind, ExplicitKeys, PutSecretValueRequest, ServiceTarget,
+    put_secret_value_until_cancelled, resolve_client,
 };
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -92,14 +92,14 @@ fn put(endpoint: &str, token: Option<&str>, cancel: &CancellationToken) -> Resul
         }),
         ..Default::default()
     };
-    let connection = block_on_cancellable(&CancellationToken::new(), connect(&target))?;
+    let resolved = block_on_cancellable(&CancellationToken::new(), resolve_client(&target))?;
     let request = PutSecretValueRequest {
         secret_id: Some("delivery".into()),
         secret_string: Some("v"),
         client_request_token: token.map(str::to_string),
         ..Default::default()
     };
-    put_secret_value_until_cancelled(cancel, &connection, request).map(|r| r.version_id.unwrap_or_default())
+    put_secret_value_until_cancelled(cancel, &resolved, request).map(|r| r.version_id.unwrap_or_default())
 }
 
 fn failure(endpoint: &str, token: Option<&str>) -> CallError {

@@ -4,7 +4,7 @@
 
 use secretsmanager_native_core::transport::runtime::block_on_cancellable;
 use secretsmanager_native_core::{
-    CallSettings, ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value,
+    CallSettings, ExplicitKeys, PutSecretValueRequest, ServiceTarget, put_secret_value, resolve_client,
 };
 use std::sync::Barrier;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -60,10 +60,10 @@ fn call_with(endpoint: &str, call_settings: CallSettings) -> Result<(), String> 
         ..Default::default()
     };
     let cancel = CancellationToken::new();
-    let connection = block_on_cancellable(&cancel, connect(&target)).map_err(|e| e.message)?;
+    let resolved = block_on_cancellable(&cancel, resolve_client(&target)).map_err(|e| e.message)?;
     let request =
         PutSecretValueRequest { secret_id: Some("lanes".into()), secret_string: Some("v"), ..Default::default() };
-    block_on_cancellable(&cancel, put_secret_value(&connection, request)).map(|_| ()).map_err(|e| e.message)
+    block_on_cancellable(&cancel, put_secret_value(&resolved, request)).map(|_| ()).map_err(|e| e.message)
 }
 
 /// Runs `calls` calls from each of `threads` threads at once; fails if they are not all done in time.

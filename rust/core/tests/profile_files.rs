@@ -4,7 +4,7 @@
 use secretsmanager_native_core::profiles::profile_files::{self, Profile};
 use secretsmanager_native_core::{ErrorKind, ExplicitKeys, ShellEnvironment};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 /// An empty folder used as a home directory, removed on drop.
@@ -70,7 +70,7 @@ fn found_access_key(location: Option<&str>, env: &ShellEnvironment, name: &str) 
 #[test]
 fn storing_in_a_fresh_home_creates_a_private_folder_and_file() {
     use std::os::unix::fs::PermissionsExt;
-    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
     let home = Home::new("fresh");
     let stored = profile_files::store_keys(None, &home.env(&[]), "saved", &keys("AKIDFRESH", "fresh-secret")).unwrap();
     let file = home.0.join(".aws/credentials");

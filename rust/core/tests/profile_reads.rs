@@ -3,7 +3,7 @@
 //! are counted by the kernel (inotify), so a read through any path, ours or aws-config's, is seen.
 #![cfg(target_os = "linux")]
 
-use secretsmanager_native_core::{Connection, ServiceTarget, connect};
+use secretsmanager_native_core::{ResolvedClient, ServiceTarget, resolve_client};
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
@@ -85,11 +85,11 @@ impl Drop for Opens {
     }
 }
 
-fn connect_counting_opens(target: &ServiceTarget, files: &[PathBuf]) -> (Connection, Vec<usize>) {
+fn connect_counting_opens(target: &ServiceTarget, files: &[PathBuf]) -> (ResolvedClient, Vec<usize>) {
     let opens = Opens::watch(files);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let connection = runtime.block_on(connect(target)).unwrap_or_else(|e| panic!("connect failed: {}", e.message));
-    (connection, opens.count())
+    let resolved = runtime.block_on(resolve_client(target)).unwrap_or_else(|e| panic!("connect failed: {}", e.message));
+    (resolved, opens.count())
 }
 
 #[test]
@@ -101,15 +101,15 @@ fn a_named_profile_with_keys_and_region_in_the_files_reads_each_file_once() {
     );
     let mut target = target_in(&home);
     target.profile_name = Some("team".into());
-    let (connection, opens) = connect_counting_opens(&target, &home.files());
-    assert_eq!((connection.region.as_str(), connection.region_source.as_str()), ("eu-west-1", "stored region"));
-    assert_eq!(connection.credentials_source, "stored profile named 'team'");
+    let (resolved, opens) = connect_counting_opens(&target, &home.files());
+    assert_eq!((resolved.region.as_str(), resolved.region_source.as_str()), ("eu-west-1", "stored region"));
+    assert_eq!(resolved.credentials_source, "stored profile named 'team'");
     assert_eq!(opens, [1, 1], "opens of config and credentials in one connect");
 
     // The next call reads them again: an edited file is seen at once.
     std::fs::write(&home.files()[0], "[profile team]\nregion = eu-north-1\n").unwrap();
-    let (connection, opens) = connect_counting_opens(&target, &home.files());
-    assert_eq!(connection.region, "eu-north-1");
+    let (resolved, opens) = connect_counting_opens(&target, &home.files());
+    assert_eq!(resolved.region, "eu-north-1");
     assert_eq!(opens, [1, 1]);
 }
 
@@ -120,9 +120,9 @@ fn the_legacy_aws_ps_default_profile_reads_each_file_once() {
         "[profile AWS PS Default]\nregion = ap-south-1\n",
         "[AWS PS Default]\naws_access_key_id = AKIDLEGACY\naws_secret_access_key = l\n",
     );
-    let (connection, opens) = connect_counting_opens(&target_in(&home), &home.files());
-    assert_eq!((connection.region.as_str(), connection.region_source.as_str()), ("ap-south-1", "stored region"));
-    assert_eq!(connection.credentials_source, "stored profile named 'AWS PS Default'");
+    let (resolved, opens) = connect_counting_opens(&target_in(&home), &home.files());
+    assert_eq!((resolved.region.as_str(), resolved.region_source.as_str()), ("ap-south-1", "stored region"));
+    assert_eq!(resolved.credentials_source, "stored profile named 'AWS PS Default'");
     assert_eq!(opens, [1, 1]);
 }
 
@@ -137,9 +137,9 @@ fn a_role_profile_assumed_through_sts_reads_each_file_once() {
     let mut target = target_in(&home);
     target.profile_name = Some("deploy".into());
     target.environment.0.insert("AWS_ENDPOINT_URL_STS".into(), sts.url.clone());
-    let (connection, opens) = connect_counting_opens(&target, &home.files());
-    assert_eq!(connection.region, "us-west-2");
-    assert_eq!(connection.credentials_source, "stored profile named 'deploy'");
+    let (resolved, opens) = connect_counting_opens(&target, &home.files());
+    assert_eq!(resolved.region, "us-west-2");
+    assert_eq!(resolved.credentials_source, "stored profile named 'deploy'");
     let assumed = aws_stand_ins::sts_calls(&sts.requests());
     assert_eq!(assumed.len(), 1, "the role was assumed through the STS stand-in: {assumed:?}");
     assert_eq!(opens, [1, 1]);

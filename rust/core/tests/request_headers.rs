@@ -4,7 +4,9 @@
 //! for the service and answers with a `Date` one hour ahead of ours.
 
 use secretsmanager_native_core::transport::runtime::block_on_cancellable;
-use secretsmanager_native_core::{ExplicitKeys, PutSecretValueRequest, ServiceTarget, connect, put_secret_value};
+use secretsmanager_native_core::{
+    ExplicitKeys, PutSecretValueRequest, ServiceTarget, put_secret_value, resolve_client,
+};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
@@ -70,9 +72,9 @@ fn write_once(endpoint: &str) {
         ..Default::default()
     };
     let cancel = CancellationToken::new();
-    let connection = block_on_cancellable(&cancel, connect(&target)).unwrap();
+    let resolved = block_on_cancellable(&cancel, resolve_client(&target)).unwrap();
     let request = PutSecretValueRequest { secret_id: Some("h".into()), secret_string: Some("v"), ..Default::default() };
-    block_on_cancellable(&cancel, put_secret_value(&connection, request)).unwrap();
+    block_on_cancellable(&cancel, put_secret_value(&resolved, request)).unwrap();
 }
 
 fn header<'a>(request: &'a [(String, String)], name: &str) -> &'a str {

@@ -4,7 +4,7 @@
 //! separated by backslashes are read as given.
 #![cfg(windows)]
 
-use secretsmanager_native_core::{Connection, ServiceTarget, connect};
+use secretsmanager_native_core::{ResolvedClient, ServiceTarget, resolve_client};
 
 mod support {
     pub(crate) mod temp_home;
@@ -26,14 +26,14 @@ fn team_target(variables: &[(&str, &str)]) -> ServiceTarget {
     target
 }
 
-fn connect_now(target: &ServiceTarget) -> Connection {
+fn connect_now(target: &ServiceTarget) -> ResolvedClient {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(connect(target)).unwrap_or_else(|e| panic!("connect failed: {}", e.message))
+    runtime.block_on(resolve_client(target)).unwrap_or_else(|e| panic!("connect failed: {}", e.message))
 }
 
-fn assert_team_profile(connection: &Connection) {
-    assert_eq!((connection.region.as_str(), connection.region_source.as_str()), ("eu-west-1", "stored region"));
-    assert_eq!(connection.credentials_source, "stored profile named 'team'");
+fn assert_team_profile(resolved: &ResolvedClient) {
+    assert_eq!((resolved.region.as_str(), resolved.region_source.as_str()), ("eu-west-1", "stored region"));
+    assert_eq!(resolved.credentials_source, "stored profile named 'team'");
 }
 
 #[test]
@@ -94,6 +94,6 @@ fn a_profile_location_written_with_backslashes_is_read() {
     let mut target = team_target(&[("USERPROFILE", &home.path())]);
     target.profile_location = Some(location);
     target.region = Some("us-east-1".into());
-    let connection = connect_now(&target);
-    assert_eq!(connection.credentials_source, "stored profile named 'team'");
+    let resolved = connect_now(&target);
+    assert_eq!(resolved.credentials_source, "stored profile named 'team'");
 }

@@ -63,7 +63,7 @@ mod tests {
         assert!(sm_call_cancel(call).is());
         assert!(sm_call_cancel(call).is(), "cancelling twice is fine");
         let json = br#"{"Region":"us-east-1","AccessKey":"a","SecretKey":"b"}"#;
-        let status = crate::sm_call_connect(call, ffi::Slice::from_slice(json));
+        let status = crate::sm_call_resolve(call, ffi::Slice::from_slice(json));
         assert_eq!(status, CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::Cancelled);
         sm_call_free(call);

@@ -11,7 +11,7 @@ use crate::call_registry::{self, Call, Outcome};
 use crate::slices;
 use interoptopus::ffi;
 use secretsmanager_native_core::operation::validate::redact_userinfo;
-use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
+use secretsmanager_native_core::{CallError, PutSecretValueResult, ResolvedClient};
 
 /// A reader's pick from an outcome: the text, nothing, or an index past the end.
 pub(crate) enum Pick<'a> {
@@ -45,21 +45,21 @@ pub(crate) fn read_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(
     read_call_text(call, buffer, |live, write| live.with_outcome(|outcome| write(outcome.map_or(Pick::Absent, pick))))
 }
 
-fn read_connection_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&Connection) -> &str) -> TextAnswer {
+fn read_resolved_text(call: u64, buffer: ffi::SliceMut<u8>, pick: impl FnOnce(&ResolvedClient) -> &str) -> TextAnswer {
     read_call_text(call, buffer, |live, write| {
-        let connection = live.connection();
-        write(connection.as_deref().map_or(Pick::Absent, |c| non_empty(Some(pick(c)))))
+        let resolved = live.resolved();
+        write(resolved.as_deref().map_or(Pick::Absent, |c| non_empty(Some(pick(c)))))
     })
 }
 
-fn read_connection_owned_text(
+fn read_resolved_owned_text(
     call: u64,
     buffer: ffi::SliceMut<u8>,
-    pick: impl FnOnce(&Connection) -> String,
+    pick: impl FnOnce(&ResolvedClient) -> String,
 ) -> TextAnswer {
     read_call_text(call, buffer, |live, write| {
-        let connection = live.connection();
-        let text = connection.as_deref().map(pick);
+        let resolved = live.resolved();
+        let text = resolved.as_deref().map(pick);
         write(non_empty(text.as_deref()))
     })
 }
@@ -103,13 +103,13 @@ pub(crate) fn read_number(call: u64, pick: impl FnOnce(&Outcome) -> Option<i64>)
 /// The region of a connected call (with an endpoint URL: the signing region).
 #[ffi]
 pub fn sm_call_region(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_text(call, buffer, |c| &c.region)
+    read_resolved_text(call, buffer, |c| &c.region)
 }
 
 /// Where a connected call's region came from, in AWS Tools' words (`region parameter`, ...).
 #[ffi]
 pub fn sm_call_region_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_text(call, buffer, |c| &c.region_source)
+    read_resolved_text(call, buffer, |c| &c.region_source)
 }
 
 /// The custom endpoint of a connected call (`-EndpointUrl`, `-ClientConfig` ServiceURL, or one configured
@@ -117,27 +117,27 @@ pub fn sm_call_region_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer
 /// of its region.
 #[ffi]
 pub fn sm_call_endpoint_url(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_owned_text(call, buffer, |c| c.endpoint_url.as_deref().map(redact_userinfo).unwrap_or_default())
+    read_resolved_owned_text(call, buffer, |c| c.endpoint_url.as_deref().map(redact_userinfo).unwrap_or_default())
 }
 
 /// The URL a connected call goes to (its custom endpoint, or the AWS endpoint the SDK's rules make for
 /// the region with the FIPS and dual-stack settings), user info redacted.
 #[ffi]
 pub fn sm_call_endpoint(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_owned_text(call, buffer, |c| redact_userinfo(&c.endpoint))
+    read_resolved_owned_text(call, buffer, |c| redact_userinfo(&c.endpoint))
 }
 
 /// Where a connected call's endpoint came from (`EndpointUrl parameter`, `environment variable
 /// AWS_ENDPOINT_URL`, `region 'us-east-1' (FIPS: ...)`, ...).
 #[ffi]
 pub fn sm_call_endpoint_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_text(call, buffer, |c| &c.endpoint_source)
+    read_resolved_text(call, buffer, |c| &c.endpoint_source)
 }
 
 /// Where a connected call's credentials came from, in AWS Tools' words (`the supplied key parameters`, ...).
 #[ffi]
 pub fn sm_call_credentials_source(call: u64, buffer: ffi::SliceMut<u8>) -> TextAnswer {
-    read_connection_text(call, buffer, |c| &c.credentials_source)
+    read_resolved_text(call, buffer, |c| &c.credentials_source)
 }
 
 /// The secret's ARN, after a successful PutSecretValue.

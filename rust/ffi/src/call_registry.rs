@@ -3,7 +3,7 @@
 
 use once_cell::sync::Lazy;
 use secretsmanager_native_core::profiles::profile_files::Profile;
-use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult};
+use secretsmanager_native_core::{CallError, PutSecretValueResult, ResolvedClient};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -22,17 +22,17 @@ pub(crate) enum Outcome {
 #[derive(Default)]
 pub(crate) struct Call {
     pub(crate) cancel: CancellationToken,
-    connection: Mutex<Option<Arc<Connection>>>,
+    resolved: Mutex<Option<Arc<ResolvedClient>>>,
     outcome: Mutex<Option<Outcome>>,
 }
 
 impl Call {
-    pub(crate) fn set_connection(&self, connection: Connection) {
-        *lock(&self.connection) = Some(Arc::new(connection));
+    pub(crate) fn set_resolved(&self, resolved: ResolvedClient) {
+        *lock(&self.resolved) = Some(Arc::new(resolved));
     }
 
-    pub(crate) fn connection(&self) -> Option<Arc<Connection>> {
-        lock(&self.connection).clone()
+    pub(crate) fn resolved(&self) -> Option<Arc<ResolvedClient>> {
+        lock(&self.resolved).clone()
     }
 
     pub(crate) fn set_outcome(&self, outcome: Outcome) {

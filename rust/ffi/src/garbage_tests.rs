@@ -5,8 +5,8 @@
 use crate::answers::{CallStatus, FailureKind, TextStatus};
 use crate::call::{sm_call_cancel, sm_call_free, sm_call_new};
 use crate::call_readers::*;
-use crate::connect::sm_call_connect;
 use crate::put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
+use crate::resolve::sm_call_resolve;
 use interoptopus::ffi;
 use proptest::prelude::*;
 
@@ -67,7 +67,7 @@ fn a_freed_handle() -> u64 {
 #[test]
 fn made_up_and_freed_handles_are_refused_by_every_export() {
     for handle in [0, u64::MAX, 0xdead_beef, a_freed_handle()] {
-        assert_eq!(sm_call_connect(handle, ffi::Slice::from_slice(OFFLINE)), CallStatus::BadHandle);
+        assert_eq!(sm_call_resolve(handle, ffi::Slice::from_slice(OFFLINE)), CallStatus::BadHandle);
         assert_eq!(sm_put_secret_value(handle, empty(), empty(), empty()), CallStatus::BadHandle);
         assert_eq!(
             sm_put_secret_value_utf16(handle, empty(), forged_utf16(std::ptr::null(), 0), empty()),
@@ -92,9 +92,9 @@ fn made_up_and_freed_handles_are_refused_by_every_export() {
 fn null_pointers_with_lengths_and_absurd_lengths_are_errors_naming_the_argument() {
     let call = sm_call_new();
     for bad in [forged_in(std::ptr::null(), 5), forged_in(OFFLINE.as_ptr(), u64::MAX)] {
-        assert_eq!(sm_call_connect(call, bad), CallStatus::Failed);
+        assert_eq!(sm_call_resolve(call, bad), CallStatus::Failed);
     }
-    assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+    assert_eq!(sm_call_resolve(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
     let doc: &[u8] = br#"{"SecretId":"x","SecretStringPresent":true}"#;
     let cases = [
         (forged_in(std::ptr::null(), 1), empty(), empty(), "request document"),
@@ -120,7 +120,7 @@ fn null_pointers_with_lengths_and_absurd_lengths_are_errors_naming_the_argument(
 #[test]
 fn utf16_secret_garbage_is_an_error_naming_secret_string() {
     let call = sm_call_new();
-    assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+    assert_eq!(sm_call_resolve(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
     let doc: &[u8] = br#"{"SecretId":"x","SecretStringPresent":true}"#;
     let units: [u16; 4] = [0x61, 0x62, 0x63, 0x64];
     let odd = units.as_ptr().cast::<u8>().wrapping_add(1);
@@ -165,7 +165,7 @@ fn an_operation_before_connect_and_a_cancelled_call_fail_cleanly() {
     assert_eq!(sm_call_failure_kind(call), FailureKind::Internal);
     assert!(sm_call_cancel(call).is());
     assert!(sm_call_cancel(call).is(), "cancelling twice is harmless");
-    assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Failed);
+    assert_eq!(sm_call_resolve(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Failed);
     assert_eq!(sm_call_failure_kind(call), FailureKind::Cancelled);
     assert!(sm_call_free(call).is());
 }
@@ -176,7 +176,7 @@ proptest! {
     #[test]
     fn random_connection_documents_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         let call = sm_call_new();
-        let status = sm_call_connect(call, ffi::Slice::from_slice(&bytes));
+        let status = sm_call_resolve(call, ffi::Slice::from_slice(&bytes));
         prop_assert!(matches!(status, CallStatus::Ok | CallStatus::Failed));
         sm_call_free(call);
     }
@@ -184,7 +184,7 @@ proptest! {
     #[test]
     fn random_utf16_secrets_never_panic(units in proptest::collection::vec(any::<u16>(), 0..64)) {
         let call = sm_call_new();
-        prop_assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+        prop_assert_eq!(sm_call_resolve(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
         let doc: &[u8] = br#"{"SecretId":"x","SecretStringPresent":true}"#;
         let status = sm_put_secret_value_utf16(call, ffi::Slice::from_slice(doc), ffi::Slice::from_slice(&units), empty());
         prop_assert_eq!(status, CallStatus::Failed);
@@ -203,7 +203,7 @@ proptest! {
         binary in proptest::collection::vec(any::<u8>(), 0..64),
     ) {
         let call = sm_call_new();
-        prop_assert_eq!(sm_call_connect(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
+        prop_assert_eq!(sm_call_resolve(call, ffi::Slice::from_slice(OFFLINE)), CallStatus::Ok);
         let status = sm_put_secret_value(call, ffi::Slice::from_slice(&doc), ffi::Slice::from_slice(&text), ffi::Slice::from_slice(&binary));
         // Nothing listens on port 9: a request that passes every check fails in transport, never succeeds.
         prop_assert_eq!(status, CallStatus::Failed);

@@ -47,9 +47,7 @@ mod boundary;
 mod call;
 mod call_readers;
 mod call_registry;
-mod connect;
-mod connection_document;
-mod connection_reuse;
+mod client_reuse;
 mod environment_names;
 #[cfg(test)]
 mod garbage_tests;
@@ -58,7 +56,9 @@ mod profile_readers;
 mod profiles;
 mod put_request;
 mod put_secret_value;
+mod resolve;
 mod slices;
+mod target_document;
 #[cfg(test)]
 mod test_support;
 mod utf16_secret;
@@ -67,11 +67,11 @@ pub use answers::{CallStatus, FailureKind, NumberAnswer, TextAnswer, TextStatus}
 pub use api_guard::{__api_guard, API_HASH, inventory_hash};
 pub use call::{sm_call_cancel, sm_call_free, sm_call_new};
 pub use call_readers::*;
-pub use connect::sm_call_connect;
 pub use environment_names::sm_environment_names;
 pub use profile_readers::*;
 pub use profiles::{sm_profile_find, sm_profile_list, sm_profile_remove, sm_profile_write};
 pub use put_secret_value::{sm_put_secret_value, sm_put_secret_value_utf16};
+pub use resolve::sm_call_resolve;
 
 use interoptopus::function;
 use interoptopus::inventory::RustInventory;
@@ -83,7 +83,7 @@ pub fn ffi_inventory() -> RustInventory {
         .register(function!(sm_call_new))
         .register(function!(sm_call_cancel))
         .register(function!(sm_call_free))
-        .register(function!(sm_call_connect))
+        .register(function!(sm_call_resolve))
         .register(function!(sm_call_region))
         .register(function!(sm_call_region_source))
         .register(function!(sm_call_endpoint_url))

@@ -1,5 +1,5 @@
 //! The request document of `sm_put_secret_value`: the operation's inputs except the secret value
-//! (which travels in its own slice) and the connection (see `connection_document`), as JSON.
+//! (which travels in its own slice) and the connection (see `target_document`), as JSON.
 //!
 //! JSON keeps the ABI stable while parameters are added. Keys are the cmdlet's parameter names, so
 //! an error can name the parameter exactly as the user typed it.
@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 /// Largest request document accepted (the inputs other than the secret are small).
 pub(crate) const MAX_REQUEST_BYTES: usize = 1 << 20;
 /// Largest secret accepted at the boundary; the service's own limit (64 KiB) is checked later.
-pub(crate) const MAX_SECRET_BYTES: usize = 1 << 20;
+pub(crate) const MAX_SECRET_INPUT_BYTES: usize = 1 << 20;
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]

@@ -3,15 +3,15 @@
 use crate::answers::CallStatus;
 use crate::boundary::{catch_panic, status_after_panic};
 use crate::call_registry::{self, Outcome};
-use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_BYTES, PutRequestDocument, secret_slice_error};
+use crate::put_request::{MAX_REQUEST_BYTES, MAX_SECRET_INPUT_BYTES, PutRequestDocument, secret_slice_error};
 use crate::slices;
 use crate::utf16_secret::utf8_from_utf16;
 use interoptopus::ffi;
-use secretsmanager_native_core::{CallError, Connection, PutSecretValueResult, put_secret_value_until_cancelled};
+use secretsmanager_native_core::{CallError, PutSecretValueResult, ResolvedClient, put_secret_value_until_cancelled};
 
 /// Calls PutSecretValue and blocks until it succeeds, fails, or `call` is cancelled.
 ///
-/// - `call`: a handle connected with `sm_call_connect`; afterwards it holds the result (`sm_call_arn`,
+/// - `call`: a handle connected with `sm_call_resolve`; afterwards it holds the result (`sm_call_arn`,
 ///   `sm_call_version_id`, ...) or the failure (`sm_call_failure_kind`, `sm_call_error_message`, ...).
 /// - `request_json`: the UTF-8 JSON request document (everything but the secret), borrowed for the call.
 /// - `secret_string`, `secret_binary`: the secret value's bytes (UTF-8 text, or raw bytes), borrowed for
@@ -26,10 +26,10 @@ pub fn sm_put_secret_value(
     secret_string: ffi::Slice<u8>,
     secret_binary: ffi::Slice<u8>,
 ) -> CallStatus {
-    put_with(call, |cancel, connection| {
+    put_with(call, |cancel, resolved| {
         let string_bytes =
-            slices::input(&secret_string, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretString"))?;
-        run(cancel, connection, &request_json, string_bytes, &secret_binary)
+            slices::input(&secret_string, MAX_SECRET_INPUT_BYTES).map_err(secret_slice_error("SecretString"))?;
+        run(cancel, resolved, &request_json, string_bytes, &secret_binary)
     })
 }
 
@@ -51,13 +51,13 @@ pub fn sm_put_secret_value_utf16(
     secret_string_utf16: ffi::Slice<u16>,
     secret_binary: ffi::Slice<u8>,
 ) -> CallStatus {
-    put_with(call, |cancel, connection| {
+    put_with(call, |cancel, resolved| {
         // The same bound in units as in bytes for UTF-8, so plain text has one limit whichever way it
         // comes; the service's 65,536-byte limit is checked on the decoded text, as for UTF-8.
-        let units =
-            slices::input_utf16(&secret_string_utf16, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretString"))?;
+        let units = slices::input_utf16(&secret_string_utf16, MAX_SECRET_INPUT_BYTES)
+            .map_err(secret_slice_error("SecretString"))?;
         let text = utf8_from_utf16(units)?;
-        run(cancel, connection, &request_json, text.as_bytes(), &secret_binary)
+        run(cancel, resolved, &request_json, text.as_bytes(), &secret_binary)
     })
 }
 
@@ -65,7 +65,7 @@ pub fn sm_put_secret_value_utf16(
 /// and the outcome left on the handle.
 fn put_with(
     call: u64,
-    operation: impl FnOnce(&tokio_util::sync::CancellationToken, &Connection) -> Result<PutSecretValueResult, CallError>,
+    operation: impl FnOnce(&tokio_util::sync::CancellationToken, &ResolvedClient) -> Result<PutSecretValueResult, CallError>,
 ) -> CallStatus {
     catch_panic(
         || status_after_panic(call),
@@ -73,9 +73,9 @@ fn put_with(
             let Some(live) = call_registry::get(call) else { return CallStatus::BadHandle };
             #[cfg(test)]
             tests::maybe_inject_panic();
-            let outcome = match live.connection() {
-                Some(connection) => operation(&live.cancel, &connection),
-                None => Err(CallError::internal("PutSecretValue was called before sm_call_connect succeeded.")),
+            let outcome = match live.resolved() {
+                Some(resolved) => operation(&live.cancel, &resolved),
+                None => Err(CallError::internal("PutSecretValue was called before sm_call_resolve succeeded.")),
             };
             let status = if outcome.is_ok() { CallStatus::Ok } else { CallStatus::Failed };
             live.set_outcome(match outcome {
@@ -89,16 +89,17 @@ fn put_with(
 
 fn run(
     cancel: &tokio_util::sync::CancellationToken,
-    connection: &Connection,
+    resolved: &ResolvedClient,
     request_json: &ffi::Slice<u8>,
     string_bytes: &[u8],
     secret_binary: &ffi::Slice<u8>,
 ) -> Result<PutSecretValueResult, CallError> {
     let json = slices::input(request_json, MAX_REQUEST_BYTES).map_err(|e| e.for_parameter("request document"))?;
-    let binary_bytes = slices::input(secret_binary, MAX_SECRET_BYTES).map_err(secret_slice_error("SecretBinary"))?;
+    let binary_bytes =
+        slices::input(secret_binary, MAX_SECRET_INPUT_BYTES).map_err(secret_slice_error("SecretBinary"))?;
     let document = PutRequestDocument::parse(json)?;
     let request = document.request(string_bytes, binary_bytes)?;
-    put_secret_value_until_cancelled(cancel, connection, request)
+    put_secret_value_until_cancelled(cancel, resolved, request)
 }
 
 #[cfg(test)]
@@ -124,8 +125,8 @@ pub(crate) mod tests {
         sm_put_secret_value(call, ffi::Slice::from_slice(json), ffi::Slice::empty(), ffi::Slice::empty())
     }
 
-    fn connect(call: u64, json: &[u8]) -> CallStatus {
-        crate::sm_call_connect(call, ffi::Slice::from_slice(json))
+    fn resolve_client(call: u64, json: &[u8]) -> CallStatus {
+        crate::sm_call_resolve(call, ffi::Slice::from_slice(json))
     }
 
     #[test]
@@ -142,7 +143,7 @@ pub(crate) mod tests {
     fn a_bad_handle_does_nothing() {
         assert_eq!(put(0, b"{}"), CallStatus::BadHandle);
         assert_eq!(put(u64::MAX, b"not even json"), CallStatus::BadHandle);
-        assert_eq!(connect(u64::MAX, b"{}"), CallStatus::BadHandle);
+        assert_eq!(resolve_client(u64::MAX, b"{}"), CallStatus::BadHandle);
     }
 
     #[test]

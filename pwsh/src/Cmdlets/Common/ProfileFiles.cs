@@ -74,11 +74,11 @@ internal static class ProfileFiles
     }
 
     /// <summary>The files to use: -ProfileLocation, else what the shell's environment names.</summary>
-    private static RequestDocument Document(string? location) =>
-        new RequestDocument().Add("ProfileLocation", location).Add("Environment", ShellCredentials.Environment());
+    private static JsonDocumentWriter Document(string? location) =>
+        new JsonDocumentWriter().Add("ProfileLocation", location).Add("Environment", ShellCredentials.Environment());
 
     /// <summary>Runs one profile operation with the document (wiped afterwards: the environment may hold keys).</summary>
-    private static void Run(PSCmdlet cmdlet, NativeCall call, RequestDocument document, Func<byte[], CallStatus> operation)
+    private static void Run(PSCmdlet cmdlet, NativeCall call, JsonDocumentWriter document, Func<byte[], CallStatus> operation)
     {
         var json = document.ToUtf8();
         CallStatus status;

@@ -33,11 +33,11 @@ internal static class ShellCredentials
     /// A credential object as a document: this module's object, or any object whose <c>GetCredentials()</c>
     /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter.
     /// </summary>
-    internal static RequestDocument Describe(PSCmdlet cmdlet, object value, string parameter)
+    internal static JsonDocumentWriter Describe(PSCmdlet cmdlet, object value, string parameter)
     {
         if (Unwrap(value) is AWSPSCredentials own)
         {
-            return new RequestDocument()
+            return new JsonDocumentWriter()
                 .Add("AccessKey", own.AccessKey).Add("SecretKey", own.SecretKey).Add("SessionToken", own.Token)
                 .Add("ProfileName", own.ProfileName).Add("ProfileLocation", own.ProfileLocation);
         }
@@ -48,7 +48,7 @@ internal static class ShellCredentials
                 new ArgumentException($"The value of -{parameter} is not a credential object: use New-AWSCredential, Get-AWSCredential, or an object with a GetCredentials() method returning AccessKey, SecretKey and Token.", parameter),
                 "InvalidCredentialObject", null));
         }
-        return new RequestDocument()
+        return new JsonDocumentWriter()
             .Add("AccessKey", keys!.Value.AccessKey).Add("SecretKey", keys.Value.SecretKey).Add("SessionToken", keys.Value.Token);
     }
 

@@ -11,7 +11,7 @@
 //! when there is no `default` profile, AWS Tools' legacy `AWS PS Default`. What the cmdlet's own parameters
 //! say (`-EndpointUrl`, `-ClientConfig`) wins over all of this; that choice is the caller's.
 //!
-//! The profile files are the ones already read and parsed for the chains (`ProfileStore`). The parse is
+//! The profile files are the ones already read and parsed for the chains (`ProfileSnapshot`). The parse is
 //! aws-config's; the lookups are ours, because aws-config's `EnvConfigValue` reads the profile selected at
 //! parse time only and looks for `secrets-manager` in a `services` section, where the SDKs' table of service
 //! identifiers (and the .NET SDK) say `secrets_manager`.
@@ -19,7 +19,7 @@
 use crate::credentials::target::{ServiceTarget, ShellEnvironment};
 use crate::error::CallError;
 use crate::operation::call_settings::{MAX_MAX_ERROR_RETRY, RetryMode};
-use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::profiles::profile_snapshot::{LEGACY_DEFAULT, ProfileSnapshot};
 use aws_config::profile::{Profile, ProfileSet};
 use aws_runtime::env_config::property::PropertiesKey;
 
@@ -50,7 +50,7 @@ pub(crate) struct ConfiguredSettings<'a> {
 }
 
 impl<'a> ConfiguredSettings<'a> {
-    pub(crate) async fn new(target: &'a ServiceTarget, store: &'a ProfileStore) -> Self {
+    pub(crate) async fn new(target: &'a ServiceTarget, store: &'a ProfileSnapshot) -> Self {
         let env = &target.environment;
         let named = target.profile_name.as_deref().or_else(|| env.get("AWS_PROFILE"));
         let candidates = match named {
@@ -177,7 +177,7 @@ fn invalid(found: &Sourced<&str>, parameter: &str, why: &str) -> CallError {
 pub(crate) mod tests {
     use super::*;
     use crate::operation::call_settings::CallSettings;
-    use crate::profiles::profile_store::temp_home::TempHome;
+    use crate::profiles::profile_snapshot::temp_home::TempHome;
 
     pub(crate) fn block<T>(future: impl std::future::Future<Output = T>) -> T {
         tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
@@ -195,7 +195,7 @@ pub(crate) mod tests {
 
     /// The configured endpoint and its source for `target`.
     fn endpoint(target: &ServiceTarget) -> Option<(String, String)> {
-        let store = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
+        let store = ProfileSnapshot::new(target.profile_location.as_deref(), &target.environment);
         let settings = block(ConfiguredSettings::new(target, &store));
         settings.endpoint_url().unwrap().map(|found| (found.value, found.source))
     }
@@ -299,7 +299,7 @@ pub(crate) mod tests {
             TempHome::new("switches", "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n", "");
         let switches = |variables: &[(&str, &str)]| {
             let target = target_in(&home, variables);
-            let store = ProfileStore::new(None, &target.environment);
+            let store = ProfileSnapshot::new(None, &target.environment);
             let settings = block(ConfiguredSettings::new(&target, &store));
             let fips = settings.use_fips().unwrap().unwrap();
             let dual = settings.use_dual_stack().unwrap().unwrap();
@@ -317,7 +317,7 @@ pub(crate) mod tests {
     fn malformed_settings_fail_naming_where_they_were_found_and_the_parameter_that_overrides_them() {
         let home = TempHome::new("settings-bad", "[default]\nmax_attempts = 0\nretry_mode = sometimes\n", "");
         let target = target_in(&home, &[("AWS_USE_FIPS_ENDPOINT", "yes"), ("AWS_ENDPOINT_URL", "localhost:4566")]);
-        let store = ProfileStore::new(None, &target.environment);
+        let store = ProfileSnapshot::new(None, &target.environment);
         let settings = block(ConfiguredSettings::new(&target, &store));
         let error = settings.use_fips().unwrap_err();
         assert_eq!(error.parameter, "ClientConfig");
@@ -346,7 +346,7 @@ pub(crate) mod tests {
         let home = TempHome::new("settings-retry", "[default]\nmax_attempts = 7\nretry_mode = adaptive\n", "");
         let effective = |variables: &[(&str, &str)], explicit: CallSettings| {
             let target = target_in(&home, variables);
-            let store = ProfileStore::new(None, &target.environment);
+            let store = ProfileSnapshot::new(None, &target.environment);
             let settings = block(ConfiguredSettings::new(&target, &store));
             explicit.with_configured(&settings).unwrap()
         };

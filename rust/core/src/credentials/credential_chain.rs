@@ -14,7 +14,7 @@ use crate::credentials::static_profile::{self, Plain};
 use crate::credentials::target::{CredentialObject, ExplicitKeys, ServiceTarget, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
 use crate::keyed_digest::{Digest, Digester};
-use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::profiles::profile_snapshot::{LEGACY_DEFAULT, ProfileSnapshot};
 use crate::{
     credentials::assume_roles, credentials::credential_process, credentials::instance_metadata,
     credentials::provider_http, credentials::sso_login,
@@ -73,7 +73,7 @@ pub(crate) struct Resolved {
 /// What the steps of one walk share: the profile files, the region for STS and SSO, the shell's
 /// environment and the time one lookup may take.
 struct Walk<'a> {
-    store: &'a ProfileStore,
+    store: &'a ProfileSnapshot,
     region: &'a str,
     env: &'a ShellEnvironment,
     limit: Duration,
@@ -86,7 +86,7 @@ type Waiting = Cell<&'static str>;
 /// (shared with the region chain); `region` is used by STS and SSO.
 pub(crate) async fn resolve(
     target: &ServiceTarget,
-    store: &ProfileStore,
+    store: &ProfileSnapshot,
     region: &str,
     metadata_reachable: bool,
 ) -> Result<Resolved, CallError> {
@@ -102,7 +102,7 @@ pub(crate) async fn resolve(
 /// The chain from its second step on: the key parameters are absent.
 async fn walk_after_keys(
     target: &ServiceTarget,
-    store: &ProfileStore,
+    store: &ProfileSnapshot,
     region: &str,
     metadata_reachable: bool,
 ) -> Result<Resolved, CallError> {
@@ -217,7 +217,7 @@ pub(crate) fn environment_keys(env: &ShellEnvironment) -> Option<ExplicitKeys> {
 impl Walk<'_> {
     /// What identifies the credentials `step` fetches: the STS region, the variables any provider reads
     /// and, for a profile, its name and files. `None` when the process has no digest key (nothing kept).
-    fn identity(&self, step: &str, profile: Option<(&ProfileStore, &str)>) -> Option<Digest> {
+    fn identity(&self, step: &str, profile: Option<(&ProfileSnapshot, &str)>) -> Option<Digest> {
         let mut digest = Digester::new()?;
         digest.part(step.as_bytes()).part(self.region.as_bytes());
         let variables =
@@ -252,7 +252,7 @@ impl Walk<'_> {
         }
     }
 
-    async fn named_profile(&self, store: &ProfileStore, name: &str) -> Result<Option<Resolved>, CallError> {
+    async fn named_profile(&self, store: &ProfileSnapshot, name: &str) -> Result<Option<Resolved>, CallError> {
         let Some(key) = store.locate(name).await else {
             return Ok(None);
         };
@@ -264,7 +264,7 @@ impl Walk<'_> {
     /// else through aws-config's profile provider (role, web identity, SSO, the other credential sources).
     /// The environment given to the loader holds no keys, web identity or container variables, so nothing
     /// but the profile can answer. `key` is the name aws-config knows it by, `name` the user's.
-    async fn profile(&self, store: &ProfileStore, key: &str, name: &str) -> Result<Option<Resolved>, CallError> {
+    async fn profile(&self, store: &ProfileSnapshot, key: &str, name: &str) -> Result<Option<Resolved>, CallError> {
         let source = format!("stored profile named '{name}'");
         let profiles = store.profiles().await;
         let Some(profile) = profiles.get_profile(key) else { return Ok(None) };
@@ -358,7 +358,7 @@ async fn load(
     env: &ShellEnvironment,
     keep: &[&str],
     region: &str,
-    profile: Option<(&str, &ProfileStore)>,
+    profile: Option<(&str, &ProfileSnapshot)>,
 ) -> Result<Credentials, CredentialsError> {
     let config = loader(env, keep, region, profile).load().await;
     match config.credentials_provider() {
@@ -372,7 +372,7 @@ fn loader(
     env: &ShellEnvironment,
     keep: &[&str],
     region: &str,
-    profile: Option<(&str, &ProfileStore)>,
+    profile: Option<(&str, &ProfileSnapshot)>,
 ) -> aws_config::ConfigLoader {
     let mut variables: HashMap<String, String> = SHARED_VARIABLES
         .iter()
@@ -391,7 +391,7 @@ fn loader(
     match profile {
         Some((name, store)) => loader.profile_name(name).profile_files(store.files()),
         // No profile files at all, so the loader's profile step has nothing to say.
-        None => loader.profile_files(ProfileStore::none()),
+        None => loader.profile_files(ProfileSnapshot::none()),
     }
 }
 

@@ -17,7 +17,7 @@ pub(crate) fn client(env: &ShellEnvironment) -> Option<imds::Client> {
         return None;
     }
     let endpoint = env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT").unwrap_or("http://169.254.169.254");
-    let config = ProviderConfig::without_region().with_http_client(http::client_for(Some(endpoint)));
+    let config = ProviderConfig::without_region().with_http_client(http::shared_client_for(Some(endpoint)));
     let builder = imds::Client::builder()
         .configure(&config)
         .max_attempts(1)

@@ -4,7 +4,6 @@
 
 pub(crate) mod assume_roles;
 pub(crate) mod configured_settings;
-pub mod connection;
 pub(crate) mod credential_cache;
 pub(crate) mod credential_chain;
 pub(crate) mod credential_process;
@@ -12,6 +11,7 @@ pub(crate) mod instance_metadata;
 pub(crate) mod profile_chain;
 pub(crate) mod provider_http;
 pub(crate) mod region_chain;
+pub mod resolved_client;
 pub mod shell_environment;
 pub(crate) mod sso_login;
 pub(crate) mod static_profile;

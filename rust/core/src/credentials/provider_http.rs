@@ -24,13 +24,13 @@ pub(crate) fn client() -> SharedHttpClient {
     FOR_PROVIDERS.clone()
 }
 
-/// `http::client_for(None)`, looked up per connector so that it is whatever `http` shares at the time.
+/// `http::shared_client_for(None)`, looked up per connector so that it is whatever `http` shares at the time.
 #[derive(Debug)]
 struct WithoutEagerCheck;
 
 impl HttpClient for WithoutEagerCheck {
     fn http_connector(&self, settings: &HttpConnectorSettings, components: &RuntimeComponents) -> SharedHttpConnector {
-        http::client_for(None).http_connector(settings, components)
+        http::shared_client_for(None).http_connector(settings, components)
     }
 
     /// Not passed on: this is the check that builds a throwaway connector per SDK client.
@@ -39,10 +39,10 @@ impl HttpClient for WithoutEagerCheck {
     }
 
     fn validate_final_config(&self, components: &RuntimeComponents, cfg: &ConfigBag) -> Result<(), BoxError> {
-        http::client_for(None).validate_final_config(components, cfg)
+        http::shared_client_for(None).validate_final_config(components, cfg)
     }
 
     fn connector_metadata(&self) -> Option<ConnectorMetadata> {
-        http::client_for(None).connector_metadata()
+        http::shared_client_for(None).connector_metadata()
     }
 }

@@ -5,7 +5,7 @@
 use crate::credentials::instance_metadata;
 use crate::credentials::target::ServiceTarget;
 use crate::error::{CallError, ErrorKind};
-use crate::profiles::profile_store::{LEGACY_DEFAULT, ProfileStore};
+use crate::profiles::profile_snapshot::{LEGACY_DEFAULT, ProfileSnapshot};
 use aws_config::imds::region::ImdsRegionProvider;
 
 pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";
@@ -24,7 +24,7 @@ pub(crate) struct Outcome {
 }
 
 /// `store`: the target's profile files, shared with the credential chain of the same `connect`.
-pub(crate) async fn resolve(target: &ServiceTarget, store: &ProfileStore) -> Outcome {
+pub(crate) async fn resolve(target: &ServiceTarget, store: &ProfileSnapshot) -> Outcome {
     let found = |region: String, source| Outcome { region: Ok(Resolved { region, source }), metadata_missing: false };
     let env = &target.environment;
     if let Some(region) = &target.region {

@@ -87,7 +87,7 @@ impl CallSettings {
     }
 
     /// The limit of one credential lookup (a credential process, STS, SSO, container, instance metadata):
-    /// that of one attempt. The operation's whole-call limit also counts the lookup (`Connection`).
+    /// that of one attempt. The operation's whole-call limit also counts the lookup (`ResolvedClient`).
     pub fn lookup_timeout(&self) -> Duration {
         self.timeout.unwrap_or(ATTEMPT_TIMEOUT)
     }

@@ -1,6 +1,6 @@
 //! The PutSecretValue operation: request in, typed result or classified error out.
 
-use crate::credentials::connection::Connection;
+use crate::credentials::resolved_client::ResolvedClient;
 use crate::error::{CallError, ErrorKind};
 use crate::operation::version_quota::{VersionQuotaAdvisor, is_loopback_url};
 use crate::transport::response_facts::ResponseFacts;
@@ -64,11 +64,11 @@ pub struct PutSecretValueResult {
 /// Calls PutSecretValue once (with the SDK's retries, all under one idempotency token). A failure after the checks
 /// carries the token and whether the write may have happened (see [`CallError::after_sending`]).
 pub async fn put_secret_value(
-    connection: &Connection,
+    resolved: &ResolvedClient,
     mut request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
     let (token, facts) = prepare(&mut request)?;
-    send(connection, request, &facts).await.map_err(|error| error.after_sending(&token, facts.may_have_written()))
+    send(resolved, request, &facts).await.map_err(|error| error.after_sending(&token, facts.may_have_written()))
 }
 
 /// [`put_secret_value`] on the calling thread's runtime lane, until it ends or `cancel` fires (see
@@ -76,11 +76,11 @@ pub async fn put_secret_value(
 /// the write may have happened too.
 pub fn put_secret_value_until_cancelled(
     cancel: &CancellationToken,
-    connection: &Connection,
+    resolved: &ResolvedClient,
     mut request: PutSecretValueRequest<'_>,
 ) -> Result<PutSecretValueResult, CallError> {
     let (token, facts) = prepare(&mut request)?;
-    block_on_cancellable(cancel, send(connection, request, &facts))
+    block_on_cancellable(cancel, send(resolved, request, &facts))
         .map_err(|error| error.after_sending(&token, facts.may_have_written()))
 }
 
@@ -93,7 +93,7 @@ fn prepare(request: &mut PutSecretValueRequest<'_>) -> Result<(String, Arc<Respo
 }
 
 async fn send(
-    connection: &Connection,
+    resolved: &ResolvedClient,
     request: PutSecretValueRequest<'_>,
     facts: &Arc<ResponseFacts>,
 ) -> Result<PutSecretValueResult, CallError> {
@@ -101,7 +101,7 @@ async fn send(
     // Boxed, as the SDK's `customize().send()` boxes it: the operation's future is large, and inline it
     // would make every enclosing future (and the move into the task-local scope) as large.
     let send = Box::pin(
-        connection
+        resolved
             .client
             .put_secret_value()
             .set_secret_id(request.secret_id)
@@ -113,13 +113,13 @@ async fn send(
             .send(),
     );
     let send = facts.recorded_during(send);
-    let outcome = if connection.lookup_time.is_zero() {
+    let outcome = if resolved.lookup_time.is_zero() {
         send.await
     } else {
         // The whole-call limit counts the credential lookup too: the operation gets what is left of it.
-        match tokio::time::timeout(remaining_time(connection), send).await {
+        match tokio::time::timeout(remaining_time(resolved), send).await {
             Ok(outcome) => outcome,
-            Err(_) => return Err(CallError::new(ErrorKind::Timeout, out_of_time(connection))),
+            Err(_) => return Err(CallError::new(ErrorKind::Timeout, out_of_time(resolved))),
         }
     };
 
@@ -128,27 +128,27 @@ async fn send(
             let mut result = into_result(output, facts);
             // Never for a local test server, whether it is named (localhost, 127.0.0.1) or only reached on a
             // loopback address (a name such as localhost.localstack.cloud); through a proxy, the name decides.
-            let local = connection.endpoint_url.as_deref().is_some_and(is_loopback_url)
-                || (!connection.proxied && facts.answered_from_loopback());
+            let local = resolved.endpoint_url.as_deref().is_some_and(is_loopback_url)
+                || (!resolved.proxied && facts.answered_from_loopback());
             if let (false, Some(arn), Some(version_id)) = (local, &result.arn, &result.version_id) {
                 result.quota_advice =
                     VersionQuotaAdvisor::shared().after_write(arn, version_id, Instant::now(), report_quota_advice);
             }
             Ok(result)
         }
-        Err(error) => Err(classify(error, connection, facts)),
+        Err(error) => Err(classify(error, resolved, facts)),
     }
 }
 
 /// The whole-call limit less the time the credential lookup took.
-fn remaining_time(connection: &Connection) -> std::time::Duration {
-    let config = connection.client.config();
+fn remaining_time(resolved: &ResolvedClient) -> std::time::Duration {
+    let config = resolved.client.config();
     let whole_call = config.timeout_config().and_then(|timeouts| timeouts.operation_timeout());
-    whole_call.unwrap_or(crate::operation::call_settings::OPERATION_TIMEOUT).saturating_sub(connection.lookup_time)
+    whole_call.unwrap_or(crate::operation::call_settings::OPERATION_TIMEOUT).saturating_sub(resolved.lookup_time)
 }
 
-fn out_of_time(connection: &Connection) -> String {
-    format!("The call to {} did not complete within the time allowed.", connection.describe())
+fn out_of_time(resolved: &ResolvedClient) -> String {
+    format!("The call to {} did not complete within the time allowed.", resolved.describe())
 }
 
 fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecretValueResult {
@@ -166,10 +166,10 @@ fn into_result(output: PutSecretValueOutput, facts: &ResponseFacts) -> PutSecret
 
 fn classify(
     error: SdkError<PutSecretValueError, aws_smithy_runtime_api::client::orchestrator::HttpResponse>,
-    connection: &Connection,
+    resolved: &ResolvedClient,
     facts: &ResponseFacts,
 ) -> CallError {
-    let endpoint = connection.describe();
+    let endpoint = resolved.describe();
     let mut failure = match &error {
         SdkError::ServiceError(service) => {
             let err = service.err();
@@ -189,7 +189,7 @@ fn classify(
                 ),
             }
         }
-        SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(connection)),
+        SdkError::TimeoutError(_) => CallError::new(ErrorKind::Timeout, out_of_time(resolved)),
         SdkError::DispatchFailure(dispatch) => {
             let kind = if dispatch.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Transport };
             let hint =
@@ -255,13 +255,13 @@ mod tests {
         };
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
-            let mut connection = crate::connect(&target).await.unwrap();
+            let mut resolved = crate::resolve_client(&target).await.unwrap();
             // As if the lookup had used all but 300 ms of the 90 s: the 30 s attempt limit must not apply.
-            connection.lookup_time = crate::operation::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
+            resolved.lookup_time = crate::operation::call_settings::OPERATION_TIMEOUT - Duration::from_millis(300);
             let started = Instant::now();
             let request =
                 PutSecretValueRequest { secret_id: Some("x".into()), secret_string: Some("v"), ..Default::default() };
-            let error = put_secret_value(&connection, request).await.unwrap_err();
+            let error = put_secret_value(&resolved, request).await.unwrap_err();
             assert_eq!(error.kind, ErrorKind::Timeout, "{error}");
             assert!(error.message.contains("did not complete within the time allowed"), "{error}");
             assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());

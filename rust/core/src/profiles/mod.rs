@@ -6,5 +6,5 @@ pub(crate) mod profile_edit;
 pub mod profile_files;
 pub(crate) mod profile_paths;
 pub(crate) mod profile_sections;
-pub(crate) mod profile_store;
+pub(crate) mod profile_snapshot;
 pub(crate) mod replace_file;

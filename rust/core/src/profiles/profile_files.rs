@@ -1,13 +1,13 @@
 //! The profile files as the companion cmdlets use them: list the profiles (`Get-AWSCredential
 //! -ListProfileDetail`), find one (`-ProfileName`), store keys as one (`Set-AWSCredential -StoreAs`) and
 //! remove one (`Remove-AWSCredentialProfile`).
-//! Reading goes through the `ProfileStore` of the credential chain, so a listed profile is one a call
+//! Reading goes through the `ProfileSnapshot` of the credential chain, so a listed profile is one a call
 //! can use, found in the same files.
 
 use crate::credentials::static_profile::{self, Plain};
 use crate::credentials::target::{ExplicitKeys, ShellEnvironment};
 use crate::error::{CallError, ErrorKind};
-use crate::profiles::profile_store::ProfileStore;
+use crate::profiles::profile_snapshot::ProfileSnapshot;
 use crate::{profiles::profile_edit, profiles::profile_paths, profiles::replace_file};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub struct Profile {
 
 /// The profiles of `-ProfileLocation` (or of the environment's files), credentials file first.
 pub async fn list(location: Option<&str>, env: &ShellEnvironment) -> Vec<Profile> {
-    let store = ProfileStore::new(location, env);
+    let store = ProfileSnapshot::new(location, env);
     store
         .list()
         .await
@@ -36,7 +36,7 @@ pub async fn list(location: Option<&str>, env: &ShellEnvironment) -> Vec<Profile
 
 /// Profile `name`, with its keys when it holds plain keys (other kinds are resolved by each call).
 pub async fn find(location: Option<&str>, env: &ShellEnvironment, name: &str) -> Option<Profile> {
-    let store = ProfileStore::new(location, env);
+    let store = ProfileSnapshot::new(location, env);
     let key = store.locate(name).await?;
     let keys = match store.profiles().await.get_profile(&key).and_then(static_profile::read) {
         Some(Plain::Keys(credentials)) => Some(ExplicitKeys {

@@ -30,7 +30,7 @@ pub(crate) struct ClientKey {
 static CLIENTS: BoundedCache<ClientKey, Client> = BoundedCache::new(CAPACITY);
 
 /// The cached client for `key`, or a new one from `build` (then cached). Returns whether it was built.
-pub(crate) fn client_for(key: ClientKey, build: impl FnOnce() -> Client) -> (Client, bool) {
+pub(crate) fn cached_client(key: ClientKey, build: impl FnOnce() -> Client) -> (Client, bool) {
     CLIENTS.get_or_insert_with(key, build)
 }
 
@@ -62,18 +62,18 @@ mod tests {
     fn the_same_target_reuses_its_client_and_any_difference_builds_a_new_one() {
         // A port no other test uses, so that the process-wide cache starts empty for these keys.
         let endpoint = "http://127.0.0.1:1";
-        assert!(client_for(key(endpoint, "s1"), build).1);
-        assert!(!client_for(key(endpoint, "s1"), build).1);
-        assert!(client_for(key(endpoint, "s2"), build).1, "other keys must not share a client");
-        assert!(client_for(key("http://127.0.0.1:2", "s1"), build).1);
+        assert!(cached_client(key(endpoint, "s1"), build).1);
+        assert!(!cached_client(key(endpoint, "s1"), build).1);
+        assert!(cached_client(key(endpoint, "s2"), build).1, "other keys must not share a client");
+        assert!(cached_client(key("http://127.0.0.1:2", "s1"), build).1);
         let fips = ClientKey { endpoint_url: None, use_fips: true, ..key(endpoint, "s1") };
-        assert!(client_for(fips, build).1, "a FIPS client must not serve the standard endpoint");
+        assert!(cached_client(fips, build).1, "a FIPS client must not serve the standard endpoint");
     }
 
     #[test]
     fn the_cache_stays_bounded() {
         for port in 0..(CAPACITY + 4) {
-            client_for(key(&format!("http://10.0.0.1:{port}"), "s"), build);
+            cached_client(key(&format!("http://10.0.0.1:{port}"), "s"), build);
         }
         assert!(CLIENTS.len() <= CAPACITY);
     }

@@ -136,11 +136,11 @@ impl ChosenEndpoint {
 mod tests {
     use super::*;
     use crate::credentials::configured_settings::tests::block;
-    use crate::profiles::profile_store::ProfileStore;
+    use crate::profiles::profile_snapshot::ProfileSnapshot;
 
     /// The endpoint chosen for `target` and resolved for us-east-1, or the error.
     fn resolved(target: &ServiceTarget) -> Result<ResolvedEndpoint, CallError> {
-        let store = ProfileStore::new(None, &target.environment);
+        let store = ProfileSnapshot::new(None, &target.environment);
         block(async {
             let configured = ConfiguredSettings::new(target, &store).await;
             ChosenEndpoint::choose(target, &configured).await?.resolve("us-east-1").await
@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(dual.url, "https://secretsmanager.us-east-1.amazonaws.com");
         assert_eq!(dual.source, "region 'us-east-1' (dual-stack: environment variable AWS_USE_DUALSTACK_ENDPOINT)");
         let both = with_variables(&[("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "true")]);
-        let store = ProfileStore::new(None, &both.environment);
+        let store = ProfileSnapshot::new(None, &both.environment);
         let in_china = |target: &ServiceTarget| {
             block(async {
                 let configured = ConfiguredSettings::new(target, &store).await;

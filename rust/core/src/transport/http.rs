@@ -41,7 +41,7 @@ fn rustls_client(context: TlsContext) -> SharedHttpClient {
 }
 
 /// The shared client for calls to `endpoint_url` (`None`: the public AWS endpoint, always HTTPS).
-pub fn client_for(endpoint_url: Option<&str>) -> SharedHttpClient {
+pub fn shared_client_for(endpoint_url: Option<&str>) -> SharedHttpClient {
     match endpoint_url {
         Some(url) if is_plain_http(url) => PLAIN_HTTP.clone(),
         _ => HTTPS.clone(),
@@ -50,9 +50,9 @@ pub fn client_for(endpoint_url: Option<&str>) -> SharedHttpClient {
 
 /// The client for an operation's calls: the shared one, or with a proxy a new one (the SDK client that
 /// holds it is cached per proxy, see `client_cache`).
-pub fn client_for_operation(endpoint_url: Option<&str>, proxy: Option<&ProxySettings>) -> SharedHttpClient {
+pub fn operation_client_for(endpoint_url: Option<&str>, proxy: Option<&ProxySettings>) -> SharedHttpClient {
     match proxy {
-        None => client_for(endpoint_url),
+        None => shared_client_for(endpoint_url),
         Some(proxy) => through_proxy(proxy.config(), endpoint_url.is_some_and(is_plain_http)),
     }
 }

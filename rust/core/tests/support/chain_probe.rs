@@ -8,14 +8,14 @@ use super::aws_stand_ins;
 use super::loopback::{Loopback, Reply};
 use super::temp_home::TempHome;
 use secretsmanager_native_core::{
-    CallError, ErrorKind, PutSecretValueRequest, ServiceTarget, connect, put_secret_value,
+    CallError, ErrorKind, PutSecretValueRequest, ServiceTarget, put_secret_value, resolve_client,
 };
 
 /// The texts every order is checked against (AWS Tools' own words).
 pub(crate) const NO_CREDENTIALS: &str = "No credentials specified or obtained from persisted/shell defaults.";
 pub(crate) const NO_REGION: &str = "No region specified or obtained from persisted/shell defaults.";
 
-/// What a resolved connection says about itself.
+/// What a resolved client says about itself.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Resolved {
     pub(crate) credentials_source: String,
@@ -42,19 +42,19 @@ pub(crate) fn set(target: &mut ServiceTarget, name: &str, value: &str) {
 /// Resolves `target` and, when that succeeds, sends one `PutSecretValue` to its endpoint (the stand-ins).
 pub(crate) fn resolve(target: &ServiceTarget, stand_ins: &Loopback) -> Result<Resolved, CallError> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let connection = runtime.block_on(connect(target))?;
+    let resolved = runtime.block_on(resolve_client(target))?;
     let request = PutSecretValueRequest {
         secret_id: Some("stand-in".into()),
         secret_string: Some("value"),
         ..Default::default()
     };
-    runtime.block_on(put_secret_value(&connection, request))?;
+    runtime.block_on(put_secret_value(&resolved, request))?;
     let put = stand_ins.requests().into_iter().rev().find(|r| r.header("x-amz-target").is_some());
     Ok(Resolved {
-        credentials_source: connection.credentials_source,
+        credentials_source: resolved.credentials_source,
         signed_by: put.and_then(|r| r.signed_by().map(str::to_string)).unwrap_or_default(),
-        region_source: connection.region_source,
-        region: connection.region,
+        region_source: resolved.region_source,
+        region: resolved.region,
     })
 }
 

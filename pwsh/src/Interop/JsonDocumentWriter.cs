@@ -12,12 +12,12 @@ namespace SecretsManager.Native.Interop;
 /// not loaded yet and would cost milliseconds at first use. The document may hold keys and passwords, so it is
 /// never turned into a managed string: <see cref="ToUtf8"/> encodes the builder's characters and wipes them.
 /// </summary>
-internal sealed class RequestDocument
+internal sealed class JsonDocumentWriter
 {
     private readonly StringBuilder _json = new("{");
 
     /// <summary>Adds a string member; null values are left out.</summary>
-    public RequestDocument Add(string name, string? value)
+    public JsonDocumentWriter Add(string name, string? value)
     {
         if (value is null) return this;
         Key(name);
@@ -25,7 +25,7 @@ internal sealed class RequestDocument
         return this;
     }
 
-    public RequestDocument Add(string name, bool value)
+    public JsonDocumentWriter Add(string name, bool value)
     {
         if (!value) return this;
         Key(name);
@@ -34,7 +34,7 @@ internal sealed class RequestDocument
     }
 
     /// <summary>Adds a boolean member, false included; null is left out.</summary>
-    public RequestDocument Add(string name, bool? value)
+    public JsonDocumentWriter Add(string name, bool? value)
     {
         if (value is null) return this;
         Key(name);
@@ -43,7 +43,7 @@ internal sealed class RequestDocument
     }
 
     /// <summary>Adds a string array member; a null array is left out, null elements are dropped.</summary>
-    public RequestDocument Add(string name, IReadOnlyList<string?>? values)
+    public JsonDocumentWriter Add(string name, IReadOnlyList<string?>? values)
     {
         if (values is null) return this;
         Key(name);
@@ -61,7 +61,7 @@ internal sealed class RequestDocument
     }
 
     /// <summary>Adds a number member; null is left out.</summary>
-    public RequestDocument Add(string name, long? value)
+    public JsonDocumentWriter Add(string name, long? value)
     {
         if (value is null) return this;
         Key(name);
@@ -73,7 +73,7 @@ internal sealed class RequestDocument
     /// Adds a SecureString member (a proxy password), read from an unmanaged copy that is zeroed and freed at once,
     /// so that no managed string of it is made; null is left out.
     /// </summary>
-    public RequestDocument Add(string name, SecureString? value)
+    public JsonDocumentWriter Add(string name, SecureString? value)
     {
         if (value is null) return this;
         Key(name);
@@ -92,7 +92,7 @@ internal sealed class RequestDocument
     }
 
     /// <summary>Adds a nested object member (whose own characters are then wiped); null is left out.</summary>
-    public RequestDocument Add(string name, RequestDocument? nested)
+    public JsonDocumentWriter Add(string name, JsonDocumentWriter? nested)
     {
         if (nested is null) return this;
         Key(name);
@@ -102,10 +102,10 @@ internal sealed class RequestDocument
     }
 
     /// <summary>Adds a string map member; null values are left out.</summary>
-    public RequestDocument Add(string name, IReadOnlyDictionary<string, string?>? values)
+    public JsonDocumentWriter Add(string name, IReadOnlyDictionary<string, string?>? values)
     {
         if (values is null) return this;
-        var nested = new RequestDocument();
+        var nested = new JsonDocumentWriter();
         foreach (var (key, value) in values) nested.Add(key, value);
         return Add(name, nested);
     }

@@ -1,8 +1,8 @@
-//! Connections reused per identical connection document.
+//! Connections reused per identical target document.
 //!
 //! Resolving a connection parses the document, walks both chains and looks up the SDK client: tens of
 //! microseconds, a large share of a call against a fast endpoint. When region and keys came from the
-//! document itself (`Connection::depends_only_on_target`), the same document bytes always resolve to
+//! document itself (`ResolvedClient::depends_only_on_target`), the same document bytes always resolve to
 //! the same connection, so it is kept under those bytes. Connections that read profile files, a
 //! credential process, STS, the container or instance metadata are never kept: they are resolved again
 //! on every call, so an edited profile file or a changed environment is seen at once (what those lookups
@@ -12,26 +12,26 @@
 //! is kept (`keyed_digest`: an HMAC under a key drawn at random once per process): nothing of a document
 //! outlives its call.
 
-use secretsmanager_native_core::Connection;
+use secretsmanager_native_core::ResolvedClient;
 use secretsmanager_native_core::bounded_cache::BoundedCache;
 use secretsmanager_native_core::keyed_digest::{self, Digest};
 
 /// Distinct documents kept; the oldest is dropped beyond this.
 const CAPACITY: usize = 16;
 
-static KEPT: BoundedCache<Digest, Connection> = BoundedCache::new(CAPACITY);
+static KEPT: BoundedCache<Digest, ResolvedClient> = BoundedCache::new(CAPACITY);
 
 /// The connection resolved earlier for exactly these document bytes, if it was reusable and the profile
 /// files it read (for its endpoint and retry settings) are unchanged.
-pub(crate) fn find(document: &[u8]) -> Option<Connection> {
-    KEPT.get_current(&keyed_digest::of(document)?, Connection::is_current)
+pub(crate) fn find(document: &[u8]) -> Option<ResolvedClient> {
+    KEPT.get_current(&keyed_digest::of(document)?, ResolvedClient::is_current)
 }
 
 /// Keeps `connection` for `document` when it depends on nothing but the document.
-pub(crate) fn keep(document: &[u8], connection: &Connection) {
-    if !connection.depends_only_on_target {
+pub(crate) fn keep(document: &[u8], resolved: &ResolvedClient) {
+    if !resolved.depends_only_on_target {
         return;
     }
     let Some(digest) = keyed_digest::of(document) else { return };
-    KEPT.get_or_insert_with(digest, || connection.clone());
+    KEPT.get_or_insert_with(digest, || resolved.clone());
 }

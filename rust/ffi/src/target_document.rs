@@ -1,4 +1,4 @@
-//! The connection document of `sm_call_connect`: where to call and as whom, as JSON keyed by the
+//! The target document of `sm_call_resolve`: where to call and as whom, as JSON keyed by the
 //! cmdlet's parameter names, plus what the cmdlet gathered from the shell (stored credentials and
 //! region, the `AWS_*` environment variables).
 
@@ -12,12 +12,12 @@ use std::collections::HashMap;
 use std::time::Duration;
 use zeroize::Zeroizing;
 
-/// Largest connection document accepted.
-pub(crate) const MAX_CONNECTION_BYTES: usize = 1 << 20;
+/// Largest target document accepted.
+pub(crate) const MAX_TARGET_BYTES: usize = 1 << 20;
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub(crate) struct ConnectionDocument {
+pub(crate) struct TargetDocument {
     region: Option<String>,
     endpoint_url: Option<String>,
     access_key: Option<String>,
@@ -102,11 +102,10 @@ impl ClientConfigDocument {
     }
 }
 
-impl ConnectionDocument {
+impl TargetDocument {
     pub(crate) fn parse(json: &[u8]) -> Result<Self, CallError> {
         // serde's message names the offending key and position, never a value.
-        serde_json::from_slice(json)
-            .map_err(|e| CallError::internal(format!("The connection document is malformed: {e}")))
+        serde_json::from_slice(json).map_err(|e| CallError::internal(format!("The target document is malformed: {e}")))
     }
 
     /// Where to send the call and the inputs of the chains.
@@ -174,9 +173,9 @@ mod tests {
 
     #[test]
     fn keys_need_both_halves() {
-        let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
+        let doc = TargetDocument::parse(br#"{"AccessKey":"AKID","Region":"us-east-1"}"#).unwrap();
         assert!(doc.target().unwrap().keys.is_none());
-        let doc = ConnectionDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
+        let doc = TargetDocument::parse(br#"{"AccessKey":"AKID","SecretKey":"s","SessionToken":""}"#).unwrap();
         let keys = doc.target().unwrap().keys.unwrap();
         assert_eq!(keys.access_key, "AKID");
         assert!(keys.session_token.is_none());
@@ -186,7 +185,7 @@ mod tests {
     fn credential_objects_are_keys_or_profile_references() {
         let json = br#"{"Credential":{"ProfileName":"p","ProfileLocation":""},
             "StoredCredentials":{"AccessKey":"AKID","SecretKey":"s"},"Environment":{"AWS_REGION":"eu-west-1"}}"#;
-        let target = ConnectionDocument::parse(json).unwrap().target().unwrap();
+        let target = TargetDocument::parse(json).unwrap().target().unwrap();
         assert!(
             matches!(target.credential, Some(CredentialObject::Profile { ref name, location: None }) if name == "p")
         );
@@ -196,27 +195,26 @@ mod tests {
 
     #[test]
     fn client_config_settings_reach_the_target() {
-        let doc = ConnectionDocument::parse(
-            br#"{"ClientConfig":{"MaxErrorRetry":0,"RetryMode":"Adaptive","TimeoutMs":250}}"#,
-        )
-        .unwrap();
+        let doc =
+            TargetDocument::parse(br#"{"ClientConfig":{"MaxErrorRetry":0,"RetryMode":"Adaptive","TimeoutMs":250}}"#)
+                .unwrap();
         let settings = doc.target().unwrap().call_settings;
         assert_eq!(settings.max_error_retry, Some(0));
         assert_eq!(settings.retry_mode, Some(RetryMode::Adaptive));
         assert_eq!(settings.timeout, Some(Duration::from_millis(250)));
-        let bad = ConnectionDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
+        let bad = TargetDocument::parse(br#"{"ClientConfig":{"RetryMode":"never"}}"#).unwrap();
         assert_eq!(bad.target().unwrap_err().parameter, "ClientConfig");
         // Any whole number parses; one out of range is an argument error naming ClientConfig, not a malformed document.
         for retries in ["-1", "11", "1099511627776"] {
             let json = format!(r#"{{"ClientConfig":{{"MaxErrorRetry":{retries}}}}}"#);
-            let settings = ConnectionDocument::parse(json.as_bytes()).unwrap().target().unwrap().call_settings;
+            let settings = TargetDocument::parse(json.as_bytes()).unwrap().target().unwrap().call_settings;
             assert_eq!(settings.validate().unwrap_err().parameter, "ClientConfig", "{retries}");
         }
     }
 
     #[test]
     fn client_config_endpoint_settings_reach_the_target() {
-        let doc = ConnectionDocument::parse(
+        let doc = TargetDocument::parse(
             br#"{"EndpointUrl":"http://a:1","ClientConfig":{"ServiceUrl":"http://b:2","UseFIPSEndpoint":true,"UseDualstackEndpoint":false}}"#,
         )
         .unwrap();
@@ -225,31 +223,31 @@ mod tests {
         let endpoint = target.client_config_endpoint;
         assert_eq!(endpoint.service_url.as_deref(), Some("http://b:2"));
         assert_eq!((endpoint.use_fips, endpoint.use_dual_stack), (Some(true), Some(false)));
-        let nothing = ConnectionDocument::parse(br#"{"ClientConfig":{"ServiceUrl":""}}"#).unwrap().target().unwrap();
+        let nothing = TargetDocument::parse(br#"{"ClientConfig":{"ServiceUrl":""}}"#).unwrap().target().unwrap();
         assert_eq!(nothing.client_config_endpoint.service_url, None);
         assert_eq!(nothing.client_config_endpoint.use_fips, None);
     }
 
     #[test]
     fn client_config_proxy_settings_reach_the_target() {
-        let doc = ConnectionDocument::parse(
+        let doc = TargetDocument::parse(
             br#"{"ClientConfig":{"ProxyHost":"proxy","ProxyPort":3128,"ProxyUserName":"u","ProxyPassword":"p"}}"#,
         )
         .unwrap();
         let proxy = doc.target().unwrap().proxy.unwrap();
         assert_eq!((proxy.host.as_str(), proxy.port), ("proxy", 3128));
         assert_eq!(proxy.credentials.unwrap().password.as_str(), "p");
-        let no_port = ConnectionDocument::parse(br#"{"ClientConfig":{"ProxyHost":"proxy"}}"#).unwrap();
+        let no_port = TargetDocument::parse(br#"{"ClientConfig":{"ProxyHost":"proxy"}}"#).unwrap();
         assert_eq!(no_port.target().unwrap_err().parameter, "ClientConfig");
     }
 
     #[test]
     fn unknown_keys_and_bad_json_are_internal_errors_without_values() {
-        let Err(err) = ConnectionDocument::parse(br#"{"SecretKey":"do-not-echo","Bogus":1}"#) else {
+        let Err(err) = TargetDocument::parse(br#"{"SecretKey":"do-not-echo","Bogus":1}"#) else {
             panic!("an unknown key must be rejected")
         };
         assert!(err.message.contains("Bogus"));
         assert!(!err.message.contains("do-not-echo"));
-        assert!(ConnectionDocument::parse(b"{").is_err());
+        assert!(TargetDocument::parse(b"{").is_err());
     }
 }

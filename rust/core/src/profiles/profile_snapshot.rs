@@ -32,7 +32,7 @@ const ENCODED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'-').remove(b'
 /// A profile file as read: its text (empty when not UTF-8, as aws-config treats it), or unreadable.
 type FileText = Option<Arc<str>>;
 
-/// The files read during one `connect`, by path, shared by every store of that connect, and how they
+/// The files read during one `connect`, by path, shared by every store of that resolve_client, and how they
 /// looked when read.
 #[derive(Clone, Default)]
 struct FileReads(Arc<Mutex<(HashMap<PathBuf, FileText>, FileStamps)>>);
@@ -63,14 +63,14 @@ fn read(path: &Path) -> FileText {
 
 /// The profile files of one call: read once, parsed once.
 #[derive(Clone)]
-pub(crate) struct ProfileStore {
+pub(crate) struct ProfileSnapshot {
     location: Option<String>,
     env: ShellEnvironment,
     reads: FileReads,
     parsed: Arc<OnceLock<ProfileSet>>,
 }
 
-impl ProfileStore {
+impl ProfileSnapshot {
     pub(crate) fn new(location: Option<&str>, env: &ShellEnvironment) -> Self {
         Self {
             location: location.map(str::to_string),
@@ -244,8 +244,8 @@ mod tests {
     use super::temp_home::TempHome;
 
     /// A store over the files of `home`.
-    fn store_in(home: &TempHome) -> ProfileStore {
-        ProfileStore::new(None, &ShellEnvironment([("HOME".to_string(), home.path())].into_iter().collect()))
+    fn store_in(home: &TempHome) -> ProfileSnapshot {
+        ProfileSnapshot::new(None, &ShellEnvironment([("HOME".to_string(), home.path())].into_iter().collect()))
     }
 
     #[test]

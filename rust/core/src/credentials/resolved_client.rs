@@ -1,4 +1,4 @@
-//! A resolved connection: the SDK client for one region, endpoint and identity, plus where the
+//! A resolved client: the SDK client for one region, endpoint and identity, plus where the
 //! region, endpoint and credentials came from (for the cmdlet's debug messages). Resolving happens before
 //! the operation so that the cmdlet can fail, or ask ShouldProcess, before anything is sent.
 
@@ -6,7 +6,7 @@ use crate::credentials::configured_settings::ConfiguredSettings;
 use crate::credentials::target::ServiceTarget;
 use crate::error::CallError;
 use crate::profiles::file_stamps::FileStamps;
-use crate::profiles::profile_store::ProfileStore;
+use crate::profiles::profile_snapshot::ProfileSnapshot;
 use crate::transport::cached_user_agent::CachedUserAgent;
 use crate::transport::client_cache::{self, ClientKey};
 use crate::transport::endpoint::ChosenEndpoint;
@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 /// A client ready to call, and how it was put together.
 #[derive(Debug, Clone)]
-pub struct Connection {
+pub struct ResolvedClient {
     pub(crate) client: Client,
     /// The region's system name (with an endpoint URL: the signing region).
     pub region: String,
@@ -51,7 +51,7 @@ pub struct Connection {
     pub(crate) lookup_time: Duration,
 }
 
-impl Connection {
+impl ResolvedClient {
     /// How the operation is reached, for messages: the endpoint URL or the region.
     pub(crate) fn describe(&self) -> String {
         match &self.endpoint_url {
@@ -71,7 +71,7 @@ impl Connection {
 /// bad proxy, endpoint or retry setting in the environment or profile, fails first. Of the chains,
 /// credentials are reported first, as in AWS Tools, so that with nothing configured the credentials
 /// message comes first; the region is looked up before, because role and SSO profiles need it for STS.
-pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
+pub async fn resolve_client(target: &ServiceTarget) -> Result<ResolvedClient, CallError> {
     if let Some(region) = &target.region {
         validate::region(region)?;
     }
@@ -80,7 +80,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         validate::endpoint_url(url)?;
     }
     // One read and one parse of the profile files serve the settings and both chains.
-    let profiles = ProfileStore::new(target.profile_location.as_deref(), &target.environment);
+    let profiles = ProfileSnapshot::new(target.profile_location.as_deref(), &target.environment);
     let configured = ConfiguredSettings::new(target, &profiles).await;
     let endpoint = ChosenEndpoint::choose(target, &configured).await?;
     let call_settings = target.call_settings.with_configured(&configured)?;
@@ -114,12 +114,12 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         proxy: proxy.clone(),
     };
     // The config is only put together when no cached client fits.
-    let (client, _) = client_cache::client_for(key, || {
+    let (client, _) = client_cache::cached_client(key, || {
         let mut config = Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new(region.to_string()))
             .credentials_provider(identity.clone())
-            .http_client(http::client_for_operation(custom_url.as_deref(), proxy.as_ref()))
+            .http_client(http::operation_client_for(custom_url.as_deref(), proxy.as_ref()))
             .retry_config(call_settings.retry_config())
             .timeout_config(call_settings.timeout_config())
             .use_fips(endpoint.use_fips())
@@ -139,7 +139,7 @@ pub async fn connect(target: &ServiceTarget) -> Result<Connection, CallError> {
         }
         Client::from_conf(config.build())
     });
-    Ok(Connection {
+    Ok(ResolvedClient {
         client,
         region: region.to_string(),
         endpoint_url: custom_url,
@@ -170,7 +170,7 @@ mod tests {
         let mut nothing = ServiceTarget::default();
         nothing.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
         nothing.environment.0.insert("HOME".into(), "/nonexistent".into());
-        let err = block(connect(&nothing)).unwrap_err();
+        let err = block(resolve_client(&nothing)).unwrap_err();
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Credentials, credential_chain::NO_CREDENTIALS));
 
         let keys_only = ServiceTarget {
@@ -181,7 +181,7 @@ mod tests {
             }),
             ..nothing
         };
-        let err = block(connect(&keys_only)).unwrap_err();
+        let err = block(resolve_client(&keys_only)).unwrap_err();
         assert_eq!((err.kind, err.message.as_str()), (ErrorKind::Region, region_chain::NO_REGION));
     }
 
@@ -196,7 +196,7 @@ mod tests {
         environment
             .insert("AWS_EC2_METADATA_SERVICE_ENDPOINT".into(), format!("http://{}", metadata.local_addr().unwrap()));
         environment.insert("HTTPS_PROXY".into(), "https://tls-proxy:443".into());
-        let err = block(connect(&target)).unwrap_err();
+        let err = block(resolve_client(&target)).unwrap_err();
         assert_eq!((err.kind, err.parameter.as_str()), (ErrorKind::InvalidInput, "ClientConfig"), "{}", err.message);
         assert!(metadata.accept().is_err(), "the metadata service was asked before the proxy was checked");
     }
@@ -213,13 +213,13 @@ mod tests {
             }),
             ..Default::default()
         };
-        let connection = block(connect(&target)).unwrap();
-        assert_eq!(connection.region, "eu-west-1");
-        assert_eq!(connection.region_source, "region parameter");
-        assert_eq!(connection.credentials_source, "the supplied key parameters");
-        assert_eq!(connection.describe(), "endpoint 'http://***@127.0.0.1:9'");
-        assert!(connection.depends_only_on_target);
-        let stall_check = connection.client.config().stalled_stream_protection();
+        let resolved = block(resolve_client(&target)).unwrap();
+        assert_eq!(resolved.region, "eu-west-1");
+        assert_eq!(resolved.region_source, "region parameter");
+        assert_eq!(resolved.credentials_source, "the supplied key parameters");
+        assert_eq!(resolved.describe(), "endpoint 'http://***@127.0.0.1:9'");
+        assert!(resolved.depends_only_on_target);
+        let stall_check = resolved.client.config().stalled_stream_protection();
         assert!(stall_check.is_some_and(|check| !check.is_enabled()), "timeouts bound stalls, as in AWS Tools");
     }
 
@@ -235,23 +235,23 @@ mod tests {
         ] {
             target.environment.0.insert(name.into(), value.into());
         }
-        let connection = block(connect(&target)).unwrap();
+        let resolved = block(resolve_client(&target)).unwrap();
         // What the client sends to is proven end to end (tests/pwsh/ConfiguredEndpoints.Tests.ps1, through a
         // proxy); the retry mode only here, as adaptive mode differs from standard only in timing.
-        let config = connection.client.config();
+        let config = resolved.client.config();
         assert_eq!(config.retry_config().map(|retry| retry.max_attempts()), Some(5));
         assert_eq!(config.retry_config().map(|retry| retry.mode()), Some(SdkRetryMode::Adaptive));
-        assert_eq!(connection.endpoint_url, None);
-        assert_eq!(connection.endpoint, "https://secretsmanager-fips.us-west-2.amazonaws.com");
-        assert!(connection.describe().contains("region 'us-west-2'"));
+        assert_eq!(resolved.endpoint_url, None);
+        assert_eq!(resolved.endpoint, "https://secretsmanager-fips.us-west-2.amazonaws.com");
+        assert!(resolved.describe().contains("region 'us-west-2'"));
 
         target.environment.0.insert("AWS_ENDPOINT_URL_SECRETS_MANAGER".into(), "http://127.0.0.1:9".into());
         target.client_config_endpoint.use_fips = Some(false);
         target.client_config_endpoint.use_dual_stack = Some(false);
-        let connection = block(connect(&target)).unwrap();
-        assert_eq!(connection.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
-        assert_eq!(connection.endpoint_source, "environment variable AWS_ENDPOINT_URL_SECRETS_MANAGER");
-        assert_eq!(connection.describe(), "endpoint 'http://127.0.0.1:9'");
+        let resolved = block(resolve_client(&target)).unwrap();
+        assert_eq!(resolved.endpoint_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(resolved.endpoint_source, "environment variable AWS_ENDPOINT_URL_SECRETS_MANAGER");
+        assert_eq!(resolved.describe(), "endpoint 'http://127.0.0.1:9'");
     }
 
     #[test]
@@ -260,9 +260,9 @@ mod tests {
         let mut from_environment = ServiceTarget { keys: Some(keys), ..Default::default() };
         from_environment.environment.0.insert("AWS_REGION".into(), "eu-west-1".into());
         from_environment.environment.0.insert("HOME".into(), "/nonexistent".into());
-        let connection = block(connect(&from_environment)).unwrap();
-        assert_eq!(connection.region_source, "Environment");
-        assert!(!connection.depends_only_on_target, "a profile file could name a region next time");
+        let resolved = block(resolve_client(&from_environment)).unwrap();
+        assert_eq!(resolved.region_source, "Environment");
+        assert!(!resolved.depends_only_on_target, "a profile file could name a region next time");
 
         let mut from_profile = ServiceTarget { region: Some("eu-west-1".into()), ..Default::default() };
         let dir = std::env::temp_dir().join(format!("sm-reuse-{}", std::process::id()));
@@ -272,9 +272,9 @@ mod tests {
         from_profile.profile_name = Some("p".into());
         from_profile.profile_location = Some(file.to_string_lossy().into_owned());
         from_profile.environment.0.insert("AWS_EC2_METADATA_DISABLED".into(), "true".into());
-        let connection = block(connect(&from_profile)).unwrap();
-        assert_eq!(connection.credentials_source, "stored profile named 'p'");
-        assert!(!connection.depends_only_on_target, "the profile file may change");
+        let resolved = block(resolve_client(&from_profile)).unwrap();
+        assert_eq!(resolved.credentials_source, "stored profile named 'p'");
+        assert!(!resolved.depends_only_on_target, "the profile file may change");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

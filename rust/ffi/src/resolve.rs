@@ -3,31 +3,31 @@
 use crate::answers::CallStatus;
 use crate::boundary::{catch_panic, status_after_panic};
 use crate::call_registry::{self, Outcome};
-use crate::connection_document::{ConnectionDocument, MAX_CONNECTION_BYTES};
-use crate::{connection_reuse, slices};
+use crate::target_document::{MAX_TARGET_BYTES, TargetDocument};
+use crate::{client_reuse, slices};
 use interoptopus::ffi;
 use secretsmanager_native_core::transport::runtime::block_on_cancellable;
-use secretsmanager_native_core::{CallError, Connection, connect};
+use secretsmanager_native_core::{CallError, ResolvedClient, resolve_client};
 
-/// Resolves the region and credentials described by `connection_json` and prepares the client.
+/// Resolves the region and credentials described by `target_json` and prepares the client.
 ///
 /// - `call`: a live handle from `sm_call_new`. On success it holds the connection, described by
 ///   `sm_call_region`, `sm_call_region_source` and `sm_call_credentials_source`, and is ready for an
 ///   operation such as `sm_put_secret_value`. On failure it holds the failure (for example `Credentials`
 ///   or `Region`), read with `sm_call_failure_kind` and `sm_call_error_message`.
-/// - `connection_json`: the UTF-8 JSON connection document, borrowed for the call.
+/// - `target_json`: the UTF-8 JSON target document, borrowed for the call.
 ///
 /// Blocks while credentials are fetched (profiles, instance metadata, STS), and can be cancelled.
 /// Returns `Ok`, `Failed`, `BadHandle` (nothing done) or `Panic`.
 #[ffi]
-pub fn sm_call_connect(call: u64, connection_json: ffi::Slice<u8>) -> CallStatus {
+pub fn sm_call_resolve(call: u64, target_json: ffi::Slice<u8>) -> CallStatus {
     catch_panic(
         || status_after_panic(call),
         || {
             let Some(live) = call_registry::get(call) else { return CallStatus::BadHandle };
-            match resolve(&live.cancel, &connection_json) {
-                Ok(connection) => {
-                    live.set_connection(connection);
+            match resolve(&live.cancel, &target_json) {
+                Ok(resolved) => {
+                    live.set_resolved(resolved);
                     CallStatus::Ok
                 }
                 Err(error) => {
@@ -41,20 +41,19 @@ pub fn sm_call_connect(call: u64, connection_json: ffi::Slice<u8>) -> CallStatus
 
 fn resolve(
     cancel: &tokio_util::sync::CancellationToken,
-    connection_json: &ffi::Slice<u8>,
-) -> Result<Connection, CallError> {
-    let json =
-        slices::input(connection_json, MAX_CONNECTION_BYTES).map_err(|e| e.for_parameter("connection document"))?;
+    target_json: &ffi::Slice<u8>,
+) -> Result<ResolvedClient, CallError> {
+    let json = slices::input(target_json, MAX_TARGET_BYTES).map_err(|e| e.for_parameter("target document"))?;
     if cancel.is_cancelled() {
         return Err(CallError::cancelled());
     }
-    if let Some(connection) = connection_reuse::find(json) {
-        return Ok(connection);
+    if let Some(resolved) = client_reuse::find(json) {
+        return Ok(resolved);
     }
-    let target = ConnectionDocument::parse(json)?.target()?;
-    let connection = block_on_cancellable(cancel, connect(&target))?;
-    connection_reuse::keep(json, &connection);
-    Ok(connection)
+    let target = TargetDocument::parse(json)?.target()?;
+    let resolved = block_on_cancellable(cancel, resolve_client(&target))?;
+    client_reuse::keep(json, &resolved);
+    Ok(resolved)
 }
 
 #[cfg(test)]
@@ -65,15 +64,15 @@ mod tests {
     use crate::call_readers::*;
     use crate::test_support::text;
 
-    fn connect(call: u64, json: &[u8]) -> CallStatus {
-        sm_call_connect(call, ffi::Slice::from_slice(json))
+    fn resolve_client(call: u64, json: &[u8]) -> CallStatus {
+        sm_call_resolve(call, ffi::Slice::from_slice(json))
     }
 
     #[test]
     fn a_missing_region_fails_before_any_network_use() {
         let call = sm_call_new();
         let json = br#"{"AccessKey":"a","SecretKey":"b","Environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent"}}"#;
-        assert_eq!(connect(call, json), CallStatus::Failed);
+        assert_eq!(resolve_client(call, json), CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::Region);
         assert_eq!(
             text(|c, b| sm_call_error_message(c, b), call).unwrap(),
@@ -87,7 +86,7 @@ mod tests {
     fn a_bad_endpoint_url_is_invalid_input_naming_the_parameter() {
         let call = sm_call_new();
         let json = br#"{"Region":"us-east-1","EndpointUrl":"not a url","AccessKey":"a","SecretKey":"b"}"#;
-        assert_eq!(connect(call, json), CallStatus::Failed);
+        assert_eq!(resolve_client(call, json), CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::InvalidInput);
         assert_eq!(text(|c, b| sm_call_error_parameter(c, b), call).as_deref(), Some("EndpointUrl"));
         sm_call_free(call);
@@ -97,7 +96,7 @@ mod tests {
     fn a_connected_call_describes_its_region_and_credentials() {
         let call = sm_call_new();
         let json = br#"{"Region":"eu-west-1","EndpointUrl":"http://127.0.0.1:9","AccessKey":"a","SecretKey":"b"}"#;
-        assert_eq!(connect(call, json), CallStatus::Ok);
+        assert_eq!(resolve_client(call, json), CallStatus::Ok);
         assert_eq!(sm_call_failure_kind(call), FailureKind::None);
         assert_eq!(text(|c, b| sm_call_region(c, b), call).as_deref(), Some("eu-west-1"));
         assert_eq!(text(|c, b| sm_call_region_source(c, b), call).as_deref(), Some("region parameter"));
@@ -110,10 +109,10 @@ mod tests {
         let json =
             br#"{"Region":"eu-central-1","EndpointUrl":"http://127.0.0.1:7","AccessKey":"reuse","SecretKey":"b"}"#;
         let first = sm_call_new();
-        assert_eq!(connect(first, json), CallStatus::Ok);
-        assert_eq!(connection_reuse::find(json).map(|c| c.region), Some("eu-central-1".to_string()));
+        assert_eq!(resolve_client(first, json), CallStatus::Ok);
+        assert_eq!(client_reuse::find(json).map(|c| c.region), Some("eu-central-1".to_string()));
         let second = sm_call_new();
-        assert_eq!(connect(second, json), CallStatus::Ok);
+        assert_eq!(resolve_client(second, json), CallStatus::Ok);
         assert_eq!(text(|c, b| sm_call_region(c, b), second).as_deref(), Some("eu-central-1"));
         assert_eq!(
             text(|c, b| sm_call_credentials_source(c, b), second).as_deref(),
@@ -123,7 +122,7 @@ mod tests {
         let other_region =
             br#"{"Region":"eu-north-1","EndpointUrl":"http://127.0.0.1:7","AccessKey":"reuse","SecretKey":"b"}"#;
         let third = sm_call_new();
-        assert_eq!(connect(third, other_region), CallStatus::Ok);
+        assert_eq!(resolve_client(third, other_region), CallStatus::Ok);
         assert_eq!(text(|c, b| sm_call_region(c, b), third).as_deref(), Some("eu-north-1"));
         for call in [first, second, third] {
             sm_call_free(call);
@@ -149,15 +148,15 @@ mod tests {
         );
         let endpoint = |json: &str| {
             let call = sm_call_new();
-            assert_eq!(connect(call, json.as_bytes()), CallStatus::Ok);
+            assert_eq!(resolve_client(call, json.as_bytes()), CallStatus::Ok);
             let found = text(|c, b| sm_call_endpoint(c, b), call);
             sm_call_free(call);
             found
         };
         assert_eq!(endpoint(&json).as_deref(), Some("http://127.0.0.1:11"));
-        assert!(connection_reuse::find(json.as_bytes()).is_some(), "region and keys from the document: kept");
+        assert!(client_reuse::find(json.as_bytes()).is_some(), "region and keys from the document: kept");
         write_old("[default]\nendpoint_url = http://127.0.0.1:22\n");
-        assert!(connection_reuse::find(json.as_bytes()).is_none(), "the edited file must be read again");
+        assert!(client_reuse::find(json.as_bytes()).is_none(), "the edited file must be read again");
         assert_eq!(endpoint(&json).as_deref(), Some("http://127.0.0.1:22"));
         std::fs::remove_dir_all(&home).unwrap();
     }
@@ -168,7 +167,7 @@ mod tests {
         // Reached: a credentials failure naming the variable and the module, not the environment keys after it.
         let call = sm_call_new();
         let json = format!(r#"{{"Region":"us-east-1","EndpointUrl":"http://127.0.0.1:9",{stored}}}"#);
-        assert_eq!(connect(call, json.as_bytes()), CallStatus::Failed);
+        assert_eq!(resolve_client(call, json.as_bytes()), CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::Credentials);
         let message = text(|c, b| sm_call_error_message(c, b), call).unwrap();
         assert!(
@@ -180,7 +179,7 @@ mod tests {
         let json = format!(
             r#"{{"Region":"us-east-1","EndpointUrl":"http://127.0.0.1:9","AccessKey":"a","SecretKey":"b",{stored}}}"#
         );
-        assert_eq!(connect(call, json.as_bytes()), CallStatus::Ok);
+        assert_eq!(resolve_client(call, json.as_bytes()), CallStatus::Ok);
         sm_call_free(call);
     }
 
@@ -188,8 +187,8 @@ mod tests {
     fn a_failed_resolution_is_not_kept() {
         let json = br#"{"AccessKey":"never-kept","SecretKey":"b","Environment":{"AWS_EC2_METADATA_DISABLED":"true","HOME":"/nonexistent"}}"#;
         let call = sm_call_new();
-        assert_eq!(connect(call, json), CallStatus::Failed);
-        assert!(connection_reuse::find(json).is_none());
+        assert_eq!(resolve_client(call, json), CallStatus::Failed);
+        assert!(client_reuse::find(json).is_none());
         sm_call_free(call);
     }
 }
