@@ -376,7 +376,7 @@ Add-Line
 Add-Line '| Run | role writes | AssumeRole calls | role ms per call | static keys ms per call | × static keys | role first call, ms |'
 Add-Line '|---|---|---|---|---|---|---|'
 $run = 0
-foreach ($r in $roleRuns) { $run++; Add-Line ("| {0} | {1:N0} | {2} | {3} | {4} | {5:N2} | {6} |" -f $run, $r.role_writes, $r.sts_calls, (Format-Ms $r.role_per_call_ms), (Format-Ms $r.static_per_call_ms), ($r.role_per_call_ms / $r.static_per_call_ms), (Format-Ms $r.role_first_ms)) }
+foreach ($r in $roleRuns) { $run++; Add-Line ("| {0} | {1:N0} | {2} | {3} | {4} | {5:N2} | {6} |" -f $run, $r.role_writes, $r.sts_calls, (Format-Millisecond $r.role_per_call_ms), (Format-Millisecond $r.static_per_call_ms), ($r.role_per_call_ms / $r.static_per_call_ms), (Format-Millisecond $r.role_first_ms)) }
 Add-Line
 Add-Line '## Cold start'
 Add-Line
