@@ -18,7 +18,7 @@ pub(crate) enum Outcome {
     Failed(CallError),
 }
 
-/// One call: its cancellation switch, its connection once resolved, and, once finished, its outcome.
+/// One call: its cancellation switch, its resolved client, and, once finished, its outcome.
 #[derive(Default)]
 pub(crate) struct Call {
     pub(crate) cancel: CancellationToken,

@@ -1,9 +1,9 @@
 //! Connections reused per identical target document.
 //!
-//! Resolving a connection parses the document, walks both chains and looks up the SDK client: tens of
+//! Resolving a client parses the document, walks both chains and looks up the SDK client: tens of
 //! microseconds, a large share of a call against a fast endpoint. When region and keys came from the
 //! document itself (`ResolvedClient::depends_only_on_target`), the same document bytes always resolve to
-//! the same connection, so it is kept under those bytes. Connections that read profile files, a
+//! the same resolved client, so it is kept under those bytes. Clients resolved from profile files, a
 //! credential process, STS, the container or instance metadata are never kept: they are resolved again
 //! on every call, so an edited profile file or a changed environment is seen at once (what those lookups
 //! fetched is kept per identity by the core's `credential_cache`, until shortly before it expires).
@@ -21,13 +21,13 @@ const CAPACITY: usize = 16;
 
 static KEPT: BoundedCache<Digest, ResolvedClient> = BoundedCache::new(CAPACITY);
 
-/// The connection resolved earlier for exactly these document bytes, if it was reusable and the profile
+/// The client resolved earlier for exactly these document bytes, if it was reusable and the profile
 /// files it read (for its endpoint and retry settings) are unchanged.
 pub(crate) fn find(document: &[u8]) -> Option<ResolvedClient> {
     KEPT.get_current(&keyed_digest::of(document)?, ResolvedClient::is_current)
 }
 
-/// Keeps `connection` for `document` when it depends on nothing but the document.
+/// Keeps `resolved` for `document` when it depends on nothing but the document.
 pub(crate) fn keep(document: &[u8], resolved: &ResolvedClient) {
     if !resolved.depends_only_on_target {
         return;

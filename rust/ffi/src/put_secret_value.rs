@@ -61,7 +61,7 @@ pub fn sm_put_secret_value_utf16(
     })
 }
 
-/// The shared frame of the PutSecretValue exports: the panic boundary, the handle, the connection,
+/// The shared frame of the PutSecretValue exports: the panic boundary, the handle, the resolved client,
 /// and the outcome left on the handle.
 fn put_with(
     call: u64,
@@ -147,7 +147,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn an_operation_before_a_connection_is_an_internal_failure() {
+    fn an_operation_before_a_resolved_client_is_an_internal_failure() {
         let call = sm_call_new();
         assert_eq!(put(call, br#"{"SecretId":"x"}"#), CallStatus::Failed);
         assert_eq!(sm_call_failure_kind(call), FailureKind::Internal);

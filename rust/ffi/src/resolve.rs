@@ -1,4 +1,4 @@
-//! The export that resolves a call's connection (region, credentials, client) before its operation.
+//! The export that resolves a call's client (region, credentials, client) before its operation.
 
 use crate::answers::CallStatus;
 use crate::boundary::{catch_panic, status_after_panic};
@@ -11,7 +11,7 @@ use secretsmanager_native_core::{CallError, ResolvedClient, resolve_client};
 
 /// Resolves the region and credentials described by `target_json` and prepares the client.
 ///
-/// - `call`: a live handle from `sm_call_new`. On success it holds the connection, described by
+/// - `call`: a live handle from `sm_call_new`. On success it holds the resolved client, described by
 ///   `sm_call_region`, `sm_call_region_source` and `sm_call_credentials_source`, and is ready for an
 ///   operation such as `sm_put_secret_value`. On failure it holds the failure (for example `Credentials`
 ///   or `Region`), read with `sm_call_failure_kind` and `sm_call_error_message`.
@@ -105,7 +105,7 @@ mod tests {
     }
 
     #[test]
-    fn the_same_document_reuses_its_connection_and_a_changed_one_resolves_again() {
+    fn the_same_document_reuses_its_resolved_client_and_a_changed_one_resolves_again() {
         let json =
             br#"{"Region":"eu-central-1","EndpointUrl":"http://127.0.0.1:7","AccessKey":"reuse","SecretKey":"b"}"#;
         let first = sm_call_new();
@@ -130,7 +130,7 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_connection_is_resolved_again_when_a_profile_file_changes() {
+    fn a_kept_client_is_resolved_again_when_a_profile_file_changes() {
         let home = std::env::temp_dir().join(format!("sm-reuse-stamps-{}", std::process::id()));
         std::fs::create_dir_all(home.join(".aws")).unwrap();
         let config = home.join(".aws").join("config");

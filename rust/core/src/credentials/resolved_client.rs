@@ -41,10 +41,10 @@ pub struct ResolvedClient {
     pub credentials_source: String,
     /// Region and keys both came from the target itself (parameters, `$StoredAWSRegion`, credential
     /// objects or environment keys), not from profile files or a credential service: the same target
-    /// gives the same connection as long as the profile files, which hold the endpoint and retry
+    /// gives the same client as long as the profile files, which hold the endpoint and retry
     /// settings, are unchanged (`is_current`), so it may be reused for it.
     pub depends_only_on_target: bool,
-    /// How the profile files looked when this connection read them.
+    /// How the profile files looked when this client was resolved from them.
     profile_files: FileStamps,
     /// How long resolving took when it waited on a credential lookup (a process, STS, SSO, container,
     /// metadata), else zero: the operation gets what is left of the whole-call limit.
@@ -61,7 +61,7 @@ impl ResolvedClient {
     }
 
     /// Whether the profile files it read are unchanged, so that resolving the same target again would give
-    /// the same connection (a `stat` per file; see `file_stamps`).
+    /// the same client (a `stat` per file; see `file_stamps`).
     pub fn is_current(&self) -> bool {
         self.profile_files.unchanged()
     }
@@ -202,7 +202,7 @@ mod tests {
     }
 
     #[test]
-    fn a_connection_says_where_its_parts_came_from() {
+    fn a_resolved_client_says_where_its_parts_came_from() {
         let target = ServiceTarget {
             region: Some("eu-west-1".into()),
             endpoint_url: Some("http://user:pw@127.0.0.1:9".into()),
@@ -224,7 +224,7 @@ mod tests {
     }
 
     #[test]
-    fn the_connection_gets_the_configured_endpoint_fips_and_retry_settings() {
+    fn the_resolved_client_gets_the_configured_endpoint_fips_and_retry_settings() {
         let keys = ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None };
         let mut target = ServiceTarget { region: Some("us-west-2".into()), keys: Some(keys), ..Default::default() };
         for (name, value) in [
@@ -255,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn a_region_or_credentials_from_outside_the_target_make_a_connection_not_reusable() {
+    fn a_region_or_credentials_from_outside_the_target_make_a_resolved_client_not_reusable() {
         let keys = ExplicitKeys { access_key: "a".into(), secret_key: "b".to_string().into(), session_token: None };
         let mut from_environment = ServiceTarget { keys: Some(keys), ..Default::default() };
         from_environment.environment.0.insert("AWS_REGION".into(), "eu-west-1".into());

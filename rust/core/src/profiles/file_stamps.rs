@@ -1,5 +1,5 @@
 //! What the profile files looked like when a call read them (size, times, identity; never their text), so
-//! that a connection resolved from them can be reused until one of them changes, appears or goes away,
+//! that a client resolved from them can be reused until one of them changes, appears or goes away,
 //! at the cost of a `stat` per file instead of a read and a parse.
 
 use std::path::{Path, PathBuf};
@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 /// A file modified this recently may be written again within the file system's timestamp granularity
 /// (a clock tick on Linux, 2 s on FAT) without its stamp changing, so its stamp is not trusted: the
-/// connection is resolved again until the file has been left alone this long (git's "racy" rule).
+/// client is resolved again until the file has been left alone this long (git's "racy" rule).
 const RACY_WINDOW: Duration = Duration::from_secs(3);
 
 /// A file's metadata as far as it tells a change: any write moves the modification or change time, a
