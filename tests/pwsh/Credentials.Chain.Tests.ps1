@@ -66,6 +66,33 @@ Describe 'Credential chain' {
         Get-UsedAccessKey @{ ProfileName = 'named' } | Should -Be 'AKIDHOME'
     }
 
+    It '-ProfileLocation is resolved as PowerShell resolves a path: from the pwsh location, segments and separators normalized' {
+        $file = Join-Path $env:HOME 'elsewhere.ini'
+        Write-Profile $file 'named' 'AKIDLOCATION'
+        Push-Location $env:HOME
+        try { Get-UsedAccessKey @{ ProfileName = 'named'; ProfileLocation = 'elsewhere.ini' } | Should -Be 'AKIDLOCATION' }
+        finally { Pop-Location }
+        # 'missing' does not exist: the operating system would fail to open these, PowerShell drops the segment first.
+        foreach ($location in "$env:HOME/missing/../elsewhere.ini", "$env:HOME/./elsewhere.ini", "$env:HOME//elsewhere.ini", "$env:HOME\elsewhere.ini") {
+            Get-UsedAccessKey @{ ProfileName = 'named'; ProfileLocation = $location } | Should -Be 'AKIDLOCATION' -Because $location
+        }
+    }
+
+    It 'a path taken as it is (without asking PowerShell) is one PowerShell gives back unchanged' {
+        $assembly = (Get-Command Write-SECSecretValue).ImplementingType.Assembly
+        $shortcut = $assembly.GetType('SecretsManager.Native.Cmdlets.ShellCredentials', $true).GetMethod('ResolvesToItself', [Reflection.BindingFlags]'Static, NonPublic')
+        $paths = '/tmp/x', '/tmp/x/', '/tmp//x', '/tmp/./x', '/tmp/../x', '/tmp/x/.', '/tmp/x/..', '/tmp\x', '/tmp/`[x', '/tmp/[x]',
+            '/tmp/a b/c', '/tmp/.aws/credentials', '/tmp/a..b', '/tmp/.../x', '/tmp/x:y', '/', 'relative/x', '~/x', 'C:\x', 'C:/x', 'Temp:/x', 'FileSystem::/tmp/x'
+        $taken = foreach ($path in $paths) {
+            if ($shortcut.Invoke($null, @($path))) {
+                $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($path) | Should -BeExactly $path -Because "'$path' is taken as it is"
+                $path
+            }
+        }
+        # On Linux and macOS the plain rooted paths are taken as they are (that is the point); never on Windows.
+        if ($IsWindows) { $taken | Should -BeNullOrEmpty } else { $taken | Should -Contain '/tmp/.aws/credentials' }
+    }
+
     It 'a -ProfileName that is not found fails at once, with no fallback to the environment' {
         Use-EnvironmentKeyPair
         Write-Profile $Credentials 'default' 'AKIDDEFAULT'
