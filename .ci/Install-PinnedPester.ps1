@@ -1,8 +1,8 @@
 #Requires -Version 7.4
 <#
 .SYNOPSIS
-    Installs (for the current user) the exact Pester version that tests/Invoke-PesterSuite.ps1 requires, read
-    from that script's #Requires -Modules line, so that the version is written in one place. The GitHub
+    Installs (for the current user) the exact Pester version that tests/Invoke-PesterSuite.ps1 imports, read
+    from tests/PinnedPester.psd1, so that the version is written in one place. The GitHub
     workflow's jobs run it; on a developer machine, Install-Module Pester -RequiredVersion <that version> does
     the same.
 
@@ -15,14 +15,7 @@ param()
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
-$runner = Join-Path $PSScriptRoot '..' 'tests' 'Invoke-PesterSuite.ps1'
-$tokens = $errors = $null
-$requirements = [System.Management.Automation.Language.Parser]::ParseFile($runner, [ref] $tokens, [ref] $errors).ScriptRequirements
-$pester = @($requirements.RequiredModules | Where-Object Name -EQ 'Pester')
-if ($pester.Count -ne 1 -or -not $pester[0].RequiredVersion) {
-    throw "$runner has no '#Requires -Modules @{ ModuleName = 'Pester'; RequiredVersion = ... }' line."
-}
-$version = $pester[0].RequiredVersion
+$version = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '..' 'tests' 'PinnedPester.psd1')).RequiredVersion
 if ($PSCmdlet.ShouldProcess("Pester $version", 'Install-Module')) {
     Install-Module Pester -RequiredVersion $version -Scope CurrentUser -Force -SkipPublisherCheck
 }

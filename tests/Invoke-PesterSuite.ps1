@@ -1,7 +1,4 @@
 #Requires -Version 7.4
-# Pester pinned to the version the suites are written and checked against (the toolchain's); the GitHub
-# workflow installs the version named here.
-#Requires -Modules @{ ModuleName = 'Pester'; RequiredVersion = '5.7.1' }
 <#
 .SYNOPSIS
     Runs the Pester suites against the built module and a local Secrets Manager (moto), which it
@@ -19,6 +16,11 @@ param(
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+
+# Pester pinned to the version in PinnedPester.psd1, imported here rather than by a '#Requires -Modules' line:
+# with Pester loaded by #Requires, 'pwsh -File' exits 0 whatever this script's exit code (Pester 5.7.1,
+# PowerShell 7.6), and CI would pass with failing tests (Harness.Tests.ps1 checks the exit code).
+Import-Module Pester -RequiredVersion (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'PinnedPester.psd1')).RequiredVersion
 
 Import-Module (Join-Path $PSScriptRoot 'harness' 'MotoServer.psm1')
 
