@@ -4,7 +4,7 @@
 Set-StrictMode -Version Latest
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+    # Not TestSetup.ps1: the runner under test starts its own moto and imports the module itself.
     $Runner = Join-Path $PSScriptRoot '..' 'Invoke-PesterSuite.ps1'
     $Folder = Join-Path ([IO.Path]::GetTempPath()) "smn-runner-$([guid]::NewGuid())"
     $null = New-Item -ItemType Directory -Path $Folder

@@ -81,8 +81,8 @@ internal static class ShellCredentials
     /// <summary>
     /// Whether PowerShell would give this path back unchanged: on Linux and macOS a rooted path with no backslash
     /// or backtick, no empty, "." or ".." segment and no trailing slash (what PowerShell rewrites, or might).
-    /// Asking PowerShell costs about 40 µs a call on Linux, where resolving through the "/" drive re-validates
-    /// the drive by reading /proc/self/mountinfo, and -ProfileLocation is resolved on every call. Windows paths
+    /// Asking PowerShell cost about 80 µs a call on Linux (bench/analysis.md), where resolving through the "/"
+    /// drive re-validates the drive by reading /proc/self/mountinfo, and -ProfileLocation is resolved on every call. Windows paths
     /// always go through PowerShell (a one-letter drive may be a PSDrive with another root).
     /// </summary>
     internal static bool ResolvesToItself(string path) =>
