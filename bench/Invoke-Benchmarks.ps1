@@ -23,8 +23,12 @@ param(
     [int] $MotoRounds = 3,
     [int] $CliCalls = 5,
     [int] $ColdRuns = 8,
-    # Calls of each peer before the after-tier-up comparison (tiered JIT has promoted both hot paths by then).
-    [int] $SteadyWarmup = 8000
+    # Calls of each peer before the after-tier-up comparison: tier-up of the cmdlet's path ends around
+    # 12,000-20,000 calls (bench/analysis.md, "At steady state, by thread"), so 8,000 measured it unfinished.
+    [int] $SteadyWarmup = 25000,
+    # Runs of the after-tier-up comparison per endpoint: its ratio moves from run to run on this VM (see
+    # bench/analysis.md, "After tier-up"), so the verdict is the median of this many.
+    [int] $SteadyRuns = 5
 )
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
@@ -234,9 +238,9 @@ try {
     $steady = [ordered]@{}
     foreach ($endpointName in 'nginx', 'nginx https') {
         Write-Host "Per call after tier-up against $endpointName (one pwsh, alternating with the .NET SDK) ..."
-        $steady[$endpointName] = foreach ($i in 1..3) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File $compare -ModulePath $ModulePath -SdkFolder $sdk.Folder -Endpoint $endpoints[$endpointName].Url -Warmup $SteadyWarmup -Json }
+        $steady[$endpointName] = foreach ($i in 1..$SteadyRuns) { Invoke-Json $Pwsh -NoProfile -NonInteractive -File $compare -ModulePath $ModulePath -SdkFolder $sdk.Folder -Endpoint $endpoints[$endpointName].Url -Warmup $SteadyWarmup -Json }
     }
-    $commands['Per call after tier-up (x3)'] = "pwsh -NoProfile -File bench/phases/Compare-WithDotNetSdk.ps1 -ModulePath <module> -SdkFolder <AWSSDK dlls> -Endpoint <endpoint> -Warmup $SteadyWarmup -Json"
+    $commands["Per call after tier-up (x$SteadyRuns)"] = "pwsh -NoProfile -File bench/phases/Compare-WithDotNetSdk.ps1 -ModulePath <module> -SdkFolder <AWSSDK dlls> -Endpoint <endpoint> -Warmup $SteadyWarmup -Json"
 
     # --- Cold start ---------------------------------------------------------------------------------------
     Write-Host 'Cold start (interleaved rounds) ...'
@@ -360,13 +364,17 @@ foreach ($endpointName in $perCall.Keys) {
 Add-Line
 Add-Line "### After tier-up: one pwsh, $SteadyWarmup warm-up calls of each"
 Add-Line
-Add-Line "The rows above start measuring after one warm-up call, while .NET's tiered JIT is still optimising both hot paths (the SDK peer's far more, see *Per call* in the analysis below). Here one pwsh loads the module and the .NET SDK, makes $SteadyWarmup calls with each, then alternates 30 batches of 100 calls of each against nginx, plain http and HTTPS on a kept connection (``bench/phases/Compare-WithDotNetSdk.ps1``); 3 runs each. The ratio is the median of the paired batch ratios."
+Add-Line "The rows above start measuring after one warm-up call, while .NET's tiered JIT is still optimising both hot paths (the SDK peer's far more, see *Per call* in the analysis below). Here one pwsh loads the module and the .NET SDK, makes $SteadyWarmup calls with each, then alternates 30 batches of 100 calls of each against nginx, plain http and HTTPS on a kept connection (``bench/phases/Compare-WithDotNetSdk.ps1``); $SteadyRuns runs each. The ratio is the median of the paired batch ratios. *CPU* is this process's CPU time (all threads) during each peer's batches per call: it leaves out the time a call waits for an idle vCPU to wake, which on this VM decides most of the wall-time ratio (see *After tier-up* in the analysis below)."
 Add-Line
-Add-Line '| Endpoint | Run | cmdlet ms per call | .NET SDK ms per call | × .NET SDK (median of batches) |'
-Add-Line '|---|---|---|---|---|'
+Add-Line '| Endpoint | Run | cmdlet ms per call | .NET SDK ms per call | × .NET SDK (median of batches) | cmdlet CPU ms per call | .NET SDK CPU ms per call | CPU × .NET SDK |'
+Add-Line '|---|---|---|---|---|---|---|---|'
 foreach ($endpointName in $steady.Keys) {
     $run = 0
-    foreach ($r in $steady[$endpointName]) { $run++; Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} |" -f $endpointName, $run, (Format-Millisecond $r.CmdletMs), (Format-Millisecond $r.DotNetSdkMs), $r.Ratio) }
+    foreach ($r in $steady[$endpointName]) {
+        $run++
+        Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} | {5} | {6} | {7:N2} |" -f $endpointName, $run, (Format-Millisecond $r.CmdletMs), (Format-Millisecond $r.DotNetSdkMs), $r.Ratio,
+            (Format-Millisecond $r.CmdletCpuMs), (Format-Millisecond $r.DotNetSdkCpuMs), ($r.CmdletCpuMs / $r.DotNetSdkCpuMs))
+    }
 }
 Add-Line
 Add-Line '### Role profile: credentials kept per identity'
@@ -472,8 +480,9 @@ foreach ($endpointName in 'nginx', 'nginx https', 'nginx https fresh') {
     Add-Line ("| per call ({0}) ≤ 1.0× .NET SDK | {1} vs {2} ms = {3:N2}× | {4} |" -f $endpointName, (Format-Millisecond $ours), (Format-Millisecond $sdkMs), ($ours / $sdkMs), (Get-Verdict ($ours -le $sdkMs)))
 }
 foreach ($endpointName in $steady.Keys) {
-    $steadyRatio = (Get-Statistic $steady[$endpointName].Ratio).Median
-    Add-Line ("| whole cmdlet per call ({0}) after tier-up ≤ 1.0× .NET SDK ($SteadyWarmup warm-up calls, one pwsh) | {1:N2}× (median of 3 runs) | {2} |" -f $endpointName, $steadyRatio, (Get-Verdict ($steadyRatio -le 1)))
+    $steadyRatio = Get-Statistic $steady[$endpointName].Ratio
+    $cpuRatio = (Get-Statistic ($steady[$endpointName] | ForEach-Object { $_.CmdletCpuMs / $_.DotNetSdkCpuMs })).Median
+    Add-Line ("| whole cmdlet per call ({0}) after tier-up ≤ 1.0× .NET SDK ($SteadyWarmup warm-up calls, one pwsh) | {1:N2}× (median of $SteadyRuns runs, {2:N2}–{3:N2}); CPU per call {4:N2}× | {5} |" -f $endpointName, $steadyRatio.Median, $steadyRatio.Min, $steadyRatio.Max, $cpuRatio, (Get-Verdict ($steadyRatio.Median -le 1)))
 }
 foreach ($endpointName in 'nginx', 'nginx https') {
     $ours = Get-PeerMedian $endpointName 'Write-SECSecretValue (this module)'
