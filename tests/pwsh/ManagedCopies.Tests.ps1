@@ -2,7 +2,7 @@ Set-StrictMode -Version Latest
 
 # A proxy password given as a PSCredential must not become a managed string on its way to the native library (the
 # target document is built without one, and its characters are wiped), and the copy of -SecretBinary made from
-# a stream is wiped at the end of the pipeline: a fresh pwsh makes the password from random characters straight
+# a stream, a file or text is wiped at the end of the pipeline: a fresh pwsh makes the password from random characters straight
 # into a SecureString (no string of it ever exists) and the binary secret from random bytes, makes a call with both,
 # disposes the SecureString (which zeroes it) and clears its own bytes, and then searches its own writable memory
 # (managed and native heaps) for the password as UTF-16, the way .NET strings hold text, and for the bytes. A
@@ -94,6 +94,25 @@ $failed = try {
 } catch { $_.FullyQualifiedErrorId -like 'System.Net.Http.HttpRequestException,*' }
 $secure.Dispose()
 [Array]::Clear($binary)   # the caller's own bytes (the MemoryStream's buffer)
+# -SecretBinary from a file (FileInfo) and from text: the converter's bytes are the only 8-bit copy this process
+# makes (the file is written from bytes that are then cleared; the text is a UTF-16 string, which the byte search
+# below cannot match), so none may be left once the pipeline ends.
+$fileBytes = [WritableMemory]::RandomAscii(24)
+$file = Join-Path ([IO.Path]::GetTempPath()) "smn-copies-$PID.bin"
+[IO.File]::WriteAllBytes($file, $fileBytes)
+$fileMasked = [WritableMemory]::Masked($fileBytes, 0x5A)
+[Array]::Clear($fileBytes)
+$textBytes = [WritableMemory]::RandomAscii(24)
+$text = [Text.Encoding]::ASCII.GetString($textBytes)
+$textMasked = [WritableMemory]::Masked($textBytes, 0x5A)
+[Array]::Clear($textBytes)
+$sourcesFailed = 0
+foreach ($source in (Get-Item $file), $text) {
+    try {
+        Write-SECSecretValue -SecretId 'copies' -SecretBinary $source -Region us-east-1 -AccessKey test -SecretKey test -EndpointUrl "http://127.0.0.1:$closedPort"
+    } catch { if ($_.FullyQualifiedErrorId -like 'System.Net.Http.HttpRequestException,*') { $sourcesFailed++ } }
+}
+Remove-Item $file
 $control = [WritableMemory]::RandomAscii(24)
 $controlString = [Text.Encoding]::ASCII.GetString($control)
 [Array]::Clear($control)
@@ -101,6 +120,9 @@ $control = [WritableMemory]::Masked([Text.Encoding]::ASCII.GetBytes($controlStri
 "FAILED-AS-EXPECTED=$failed"
 "PASSWORD-COPIES=$([WritableMemory]::Count($password, 0x5A, $true))"
 "BINARY-COPIES=$([WritableMemory]::Count($binaryMasked, 0x5A, $false))"
+"SOURCES-FAILED-AS-EXPECTED=$sourcesFailed"
+"FILE-COPIES=$([WritableMemory]::Count($fileMasked, 0x5A, $false))"
+"TEXT-COPIES=$([WritableMemory]::Count($textMasked, 0x5A, $false))"
 "CONTROL-COPIES=$([WritableMemory]::Count($control, 0x5A, $true)) $($controlString.Length)"
 '@
         $pwsh = Join-Path $PSHOME 'pwsh'
@@ -119,5 +141,11 @@ $control = [WritableMemory]::Masked([Text.Encoding]::ASCII.GetBytes($controlStri
 
     It 'finds no copy of -SecretBinary bytes read from a stream once the caller wiped its own' {
         $output | Should -Match 'BINARY-COPIES=0\b'
+    }
+
+    It 'finds no copy of -SecretBinary bytes read from a file or encoded from text' {
+        $output | Should -Match 'SOURCES-FAILED-AS-EXPECTED=2\b' -Because 'both calls ran and failed at the closed port'
+        $output | Should -Match 'FILE-COPIES=0\b'
+        $output | Should -Match 'TEXT-COPIES=0\b'
     }
 }

@@ -226,4 +226,15 @@ Describe 'Set-AWSProxy and $AWSProxy, as in AWS Tools' {
         $err.Exception.ParamName | Should -Be 'BypassList'
         $err.Exception.Message | Should -BeLike '*NO_PROXY*'
     }
+
+    It 'a $AWSProxy made without Set-AWSProxy, with a port over 65535, is an argument error naming AWSProxy; nothing is sent' {
+        $AWSProxy = [Amazon.PowerShell.Common.ProxySettings]@{ Hostname = '127.0.0.1'; Port = 70000 }
+        $err = { Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'x' @Connection } | Should -Throw -PassThru
+        $err.Exception | Should -BeOfType ([ArgumentException])
+        $err.Exception.ParamName | Should -Be 'AWSProxy'
+        $err.Exception.Message | Should -BeLike '*Port must be 1 to 65535*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-NewProxiedRequest $before | Should -BeNullOrEmpty
+        Get-VersionStage 'proxy/a' | Should -BeNullOrEmpty
+    }
 }
