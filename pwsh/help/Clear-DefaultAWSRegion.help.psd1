@@ -20,7 +20,7 @@
             Code    = 'Clear-DefaultAWSRegion
 $env:AWS_REGION = ''eu-central-1''
 Write-SECSecretValue -SecretId app/db -SecretString ''v1'''
-            Remarks = 'The call goes to eu-central-1.'
+            Remarks = 'The call goes to eu-central-1, unless the profile in use (-ProfileName, AWS_PROFILE or the default profile) names a region, which comes first.'
         }
     )
     Links       = @('Write-SECSecretValue')

@@ -17,7 +17,7 @@ Get-AWSCredential'
         @{
             Title   = 'Use a profile''s keys elsewhere'
             Code    = '(Get-AWSCredential -ProfileName deploy).GetCredentials().AccessKey'
-            Remarks = 'Prints the access key id of profile deploy.'
+            Remarks = 'Prints the access key id of profile deploy, a profile of static keys (for role, SSO and credential_process profiles GetCredentials() returns $null).'
         }
         @{
             Title   = 'List profiles'

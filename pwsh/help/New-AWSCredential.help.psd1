@@ -18,7 +18,7 @@ Write-SECSecretValue -SecretId app/db -SecretString ''v1'' -Region eu-west-1 -Cr
         @{
             Title   = 'A profile as an object'
             Code    = '$cred = New-AWSCredential -ProfileName deploy'
-            Remarks = 'The profile is resolved when the object is used.'
+            Remarks = 'A profile of static keys is read now (a missing profile is an error at once); role, SSO and credential_process profiles are resolved at each call that uses the object.'
         }
         @{
             Title   = 'Session credentials'

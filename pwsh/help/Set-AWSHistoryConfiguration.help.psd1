@@ -5,7 +5,7 @@
         MaxCmdletHistory      = 'How many cmdlet invocations to keep (0 or more). 0 turns recording off and clears the history; a smaller number keeps the newest entries. A negative number is an error: "Negative values are not valid."'
         MaxServiceCallHistory = 'How many service calls to keep per invocation (1 or more), for invocations that start afterwards. 0 or less is an error: "Value must be greater than 0."'
         RecordServiceRequests = 'Records each service request (with InvocationLine and LoggedAt notes) as well as the responses. Without this switch, request recording is turned off.'
-        IncludeSensitiveData  = 'Keeps secret values (SecretString, SecretBinary, RotationToken) in recorded requests. Without this switch they are left $null.'
+        IncludeSensitiveData  = 'Keeps secret values (SecretString, SecretBinary, RotationToken) in recorded requests, and leaves secrets typed on the command line unmasked in InvocationLine. Without this switch they are left $null (masked in InvocationLine). A SecureString given to -SecretString is never recorded.'
     }
     Examples    = @(
         @{
