@@ -92,6 +92,11 @@ Describe 'Bad input ends in a clear error and writes nothing' {
         Get-VersionStage 'bad/input' | Should -BeNullOrEmpty
     }
 
+    It 'names an unknown ClientConfig setting and lists the supported ones' {
+        $err = { Write-SECSecretValue -SecretId 'bad/input' -SecretString 's' -ClientConfig @{ Bogus = 1 } @Connection } | Should -Throw -PassThru
+        $err.Exception.Message | Should -BeLike "*'Bogus' is not a supported setting; supported: ServiceURL, RegionEndpoint,*"
+    }
+
     It 'leaves <Case> to the service: a service error record, nothing written' -ForEach $serviceChecked {
         $splat = $Connection.Clone()
         $splat.SecretId = 'bad/input'
