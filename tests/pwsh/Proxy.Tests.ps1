@@ -194,7 +194,8 @@ Describe 'Set-AWSProxy and $AWSProxy, as in AWS Tools' {
         # A -ClientConfig proxy that would fail: the shell proxy must replace it.
         $config = @{ ProxyHost = '127.0.0.1'; ProxyPort = 9 }
         & {
-            Set-AWSProxy 127.0.0.1 $proxyPort -Credential ([pscredential]::new('ps-user', (ConvertTo-SecureString 'ps-pw' -AsPlainText -Force)))
+            # -Credential wins over -Username/-Password given with it.
+            Set-AWSProxy 127.0.0.1 $proxyPort -Username 'plain-user' -Password 'plain-pw' -Credential ([pscredential]::new('ps-user', (ConvertTo-SecureString 'ps-pw' -AsPlainText -Force)))
             $null = Write-SECSecretValue -SecretId 'proxy/a' -SecretString 'scoped' -ClientConfig $config @Connection
         }
         (Get-NewProxiedRequest $before)[0].ProxyUser | Should -BeExactly 'ps-user'

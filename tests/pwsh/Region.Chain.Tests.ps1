@@ -35,6 +35,12 @@ Describe 'Region chain' {
         Get-UsedRegion | Should -Be 'eu-west-3'
     }
 
+    It '-ClientConfig RegionEndpoint stands for -Region when -Region is absent (over $StoredAWSRegion), and -Region wins over it' {
+        Set-DefaultAWSRegion -Region 'eu-west-3' -Scope Global
+        Get-UsedRegion @{ ClientConfig = @{ RegionEndpoint = 'ap-south-1' } } | Should -Be 'ap-south-1'
+        Get-UsedRegion @{ ClientConfig = @{ RegionEndpoint = 'ap-south-1' }; Region = 'ca-central-1' } | Should -Be 'ca-central-1'
+    }
+
     It '$StoredAWSRegion wins over the named profile''s region, and is read through the caller''s scope' {
         Set-Content $Config "[profile named]`nregion = sa-east-1"
         & { Set-DefaultAWSRegion 'eu-west-3'; Get-UsedRegion @{ ProfileName = 'named' } | Should -Be 'eu-west-3' }

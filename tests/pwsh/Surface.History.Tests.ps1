@@ -154,6 +154,13 @@ Describe '$AWSHistory behaves as in AWS Tools V4' {
             $AWSHistory.ToString() | Should -BeExactly '0 command(s) recorded.'
         }
 
+        It 'keeps the configuration when it empties the history' {
+            Set-AWSHistoryConfiguration -MaxCmdletHistory 1
+            Clear-AWSHistory
+            1..2 | ForEach-Object { $null = Write-SECSecretValue -SecretId 'hist/a' -SecretString "k$_" @Connection }
+            @($AWSHistory.Commands) | Should -HaveCount 1 -Because 'the limit of 1 set before Clear-AWSHistory still holds'
+        }
+
         It 'declares no output' {
             (Get-Command Set-AWSHistoryConfiguration).OutputType.Name | Should -Be 'None'
             (Get-Command Clear-AWSHistory).OutputType.Name | Should -Be 'None'
