@@ -373,7 +373,7 @@ foreach ($endpointName in $steady.Keys) {
     foreach ($r in $steady[$endpointName]) {
         $run++
         Add-Line ("| {0} | {1} | {2} | {3} | {4:N2} | {5} | {6} | {7:N2} |" -f $endpointName, $run, (Format-Millisecond $r.CmdletMs), (Format-Millisecond $r.DotNetSdkMs), $r.Ratio,
-            (Format-Millisecond $r.CmdletCpuMs), (Format-Millisecond $r.DotNetSdkCpuMs), ($r.CmdletCpuMs / $r.DotNetSdkCpuMs))
+            (Format-Millisecond $r.CmdletCpuMs), (Format-Millisecond $r.DotNetSdkCpuMs), $r.CpuRatio)
     }
 }
 Add-Line
@@ -481,7 +481,7 @@ foreach ($endpointName in 'nginx', 'nginx https', 'nginx https fresh') {
 }
 foreach ($endpointName in $steady.Keys) {
     $steadyRatio = Get-Statistic $steady[$endpointName].Ratio
-    $cpuRatio = (Get-Statistic ($steady[$endpointName] | ForEach-Object { $_.CmdletCpuMs / $_.DotNetSdkCpuMs })).Median
+    $cpuRatio = (Get-Statistic $steady[$endpointName].CpuRatio).Median
     Add-Line ("| whole cmdlet per call ({0}) after tier-up ≤ 1.0× .NET SDK ($SteadyWarmup warm-up calls, one pwsh) | {1:N2}× (median of $SteadyRuns runs, {2:N2}–{3:N2}); CPU per call {4:N2}× | {5} |" -f $endpointName, $steadyRatio.Median, $steadyRatio.Min, $steadyRatio.Max, $cpuRatio, (Get-Verdict ($steadyRatio.Median -le 1)))
 }
 foreach ($endpointName in 'nginx', 'nginx https') {

@@ -77,6 +77,7 @@ $summary = [pscustomobject]@{
     RatioMax    = [math]::Round(($ratios | Measure-Object -Maximum).Maximum, 2)
     CmdletCpuMs    = [math]::Round($cmdletCpu.TotalMilliseconds / ($Batches * $Size), 3)
     DotNetSdkCpuMs = [math]::Round($sdkCpu.TotalMilliseconds / ($Batches * $Size), 3)
+    CpuRatio       = [math]::Round($cmdletCpu.TotalMilliseconds / $sdkCpu.TotalMilliseconds, 2)
 }
 if ($CoreBinary) {
     $coreRatios = for ($b = 0; $b -lt $Batches; $b++) { $core[$b] / $sdk[$b] }

@@ -180,13 +180,13 @@ Describe 'Credential companion cmdlets' {
 
     It 'New-AWSCredential -ProfileName reads static keys at once, keeps a role profile for each call, and fails for a missing profile' {
         $file = Join-Path $env:HOME '.aws' 'credentials'
-        Set-Content $file "[keys]`naws_access_key_id = AKIDPROFILE`naws_secret_access_key = s`n[role]`nrole_arn = arn:aws:iam::123456789012:role/r`nsource_profile = keys"
+        $role = "[role]`nrole_arn = arn:aws:iam::123456789012:role/r`nsource_profile = keys"
+        Set-Content $file "[keys]`naws_access_key_id = AKIDPROFILE`naws_secret_access_key = s`n$role"
         $keys = New-AWSCredential -ProfileName 'keys'
-        Set-Content $file "[keys]`naws_access_key_id = AKIDCHANGED`naws_secret_access_key = s"
+        $roleCredential = New-AWSCredential -ProfileName 'role'
+        Set-Content $file "[keys]`naws_access_key_id = AKIDCHANGED`naws_secret_access_key = s`n$role"
         $keys.GetCredentials().AccessKey | Should -Be 'AKIDPROFILE' -Because 'the keys were copied when the object was made'
-        Set-Content $file "[keys]`naws_access_key_id = AKIDPROFILE`naws_secret_access_key = s`n[role]`nrole_arn = arn:aws:iam::123456789012:role/r`nsource_profile = keys"
-        $role = New-AWSCredential -ProfileName 'role'
-        $role.GetCredentials() | Should -BeNullOrEmpty -Because 'a role profile is resolved by each call that uses it'
+        $roleCredential.GetCredentials() | Should -BeNullOrEmpty -Because 'a role profile is resolved by each call that uses it'
         { New-AWSCredential -ProfileName 'missing' } | Should -Throw 'Cannot determine credentials from supplied parameters'
     }
 }

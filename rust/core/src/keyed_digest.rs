@@ -6,15 +6,14 @@ use once_cell::sync::Lazy;
 use ring::hmac;
 
 /// The process's digest key; `None` (nothing is identified, so nothing is reused) if the system's
-/// random source failed.
-#[cfg(not(miri))]
-static KEY: Lazy<Option<hmac::Key>> =
-    Lazy::new(|| hmac::Key::generate(hmac::HMAC_SHA256, &ring::rand::SystemRandom::new()).ok());
-
-/// Under Miri, which cannot run ring's CPU-feature probe, the FFI tests take the path of a failed
-/// random source: nothing is identified, so nothing is reused.
-#[cfg(miri)]
-static KEY: Lazy<Option<hmac::Key>> = Lazy::new(|| None);
+/// random source failed, and under Miri, which cannot run ring's CPU-feature probe (the FFI tests then
+/// take the failed-random-source path).
+static KEY: Lazy<Option<hmac::Key>> = Lazy::new(|| {
+    if cfg!(miri) {
+        return None;
+    }
+    hmac::Key::generate(hmac::HMAC_SHA256, &ring::rand::SystemRandom::new()).ok()
+});
 
 /// What identifies an input.
 pub type Digest = [u8; 32];
