@@ -9,7 +9,8 @@ namespace SecretsManager.Native.Cmdlets;
 /// returns AccessKey, SecretKey and Token (such as the AWS SDK's own <c>AWSCredentials</c>, a different type of the
 /// same name): it becomes a <see cref="BasicAWSCredentials"/> or <see cref="SessionAWSCredentials"/> with its keys.
 /// Any other value is left as it is, so that PowerShell's own conversion refuses it: by name with an error naming
-/// the parameter, and from the pipeline silently, leaving the piped value to the other parameters.
+/// the parameter, and from the pipeline silently, leaving the piped value to the other parameters. An object whose
+/// GetCredentials() fails is a binding error naming the parameter and giving the object's reason.
 /// Public because Pester's Mock copies the attribute into the mock.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
@@ -20,7 +21,15 @@ public sealed class CredentialTransformationAttribute : ArgumentTransformationAt
         // Piped text and numbers reach here too (every piped value is offered to -Credential): skip them cheaply.
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         if (value is null or AWSCredentials or string or ValueType) return inputData;
-        if (ShellCredentials.Keys(inputData!) is not { } keys) return inputData;
+        (string? AccessKey, string? SecretKey, string? Token)? found;
+        try { found = ShellCredentials.Keys(inputData!); }
+        catch (InvalidOperationException failure)
+        {
+            // PowerShell's binding error names -Credential and carries this reason, instead of "cannot convert".
+            throw new ArgumentTransformationMetadataException(
+                $"Credentials could not be obtained from the credential object: its GetCredentials() failed: {failure.Message}", failure);
+        }
+        if (found is not { } keys) return inputData;
         return keys.Token is { Length: > 0 } token
             ? new SessionAWSCredentials(keys.AccessKey!, keys.SecretKey!, token)
             : new BasicAWSCredentials(keys.AccessKey!, keys.SecretKey!);

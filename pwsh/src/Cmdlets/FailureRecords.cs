@@ -87,6 +87,13 @@ internal static partial class FailureRecords
         return InvalidOperation(message, errorId, cmdlet);
     }
 
+    /// <summary>
+    /// A credential object whose GetCredentials() failed when the call needed its keys: a credentials failure,
+    /// shaped as the native library's are.
+    /// </summary>
+    public static ErrorRecord CredentialObjectFailed(string source, string reason, Cmdlet cmdlet) =>
+        InvalidOperation($"Credentials could not be obtained from the credential object in {source}: its GetCredentials() failed: {reason}", "InvalidOperationException", cmdlet);
+
     /// <summary>AWS Tools' ThrowExecutionError shape: InvalidOperationException without an inner exception.</summary>
     private static ErrorRecord InvalidOperation(string message, string errorId, object? target) =>
         new(new InvalidOperationException(message), errorId, ErrorCategory.InvalidOperation, target);

@@ -161,7 +161,7 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
         {
             document.Add("Credential", ShellCredentials.Describe(this, Credential, nameof(Credential)));
         }
-        if (ShellCredentials.Stored(this) is { } stored)
+        if (ShellCredentials.Stored(this) is { } stored && (stored.Source is null || ChainReachesStoredCredentials()))
         {
             document.Add("StoredCredentials", ShellCredentials.Describe(this, stored, "StoredAWSCredentials"));
         }
@@ -174,6 +174,17 @@ public abstract class ServiceCmdlet : CredentialArgumentsCmdlet
         CallPhases.Lap(CallPhase.ConnectionParameters);
         return document.Add("Environment", ShellCredentials.Environment());
     }
+
+    /// <summary>
+    /// Whether the credential chain can get as far as $StoredAWSCredentials: no key pair, no -ProfileName and no
+    /// -Credential, the steps before it (rust/core/src/credentials/credential_chain.rs). Only a kept credential
+    /// object of another assembly waits for this: asking it may run a process or reach an endpoint, which AWS
+    /// Tools does not do for a call that names its credentials.
+    /// </summary>
+    private bool ChainReachesStoredCredentials() =>
+        (string.IsNullOrEmpty(AccessKey) || string.IsNullOrEmpty(SecretKey))
+        && string.IsNullOrEmpty(ProfileName)
+        && Credential is null;
 
     /// <summary>$AWSProxy for this call; an unusable one ends the cmdlet with an InvalidArgument error.</summary>
     private Amazon.PowerShell.Common.ProxySettings? ShellProxySettings()

@@ -21,10 +21,18 @@ internal static class CredentialFactory
         }
         if (credential is not null)
         {
-            if (ShellCredentials.Unwrap(credential) is AWSPSCredentials own) return own;
-            if (ShellCredentials.Keys(credential) is { } keys)
+            var value = ShellCredentials.Unwrap(credential);
+            if (value is AWSPSCredentials own) return own;
+            if (value is Amazon.Runtime.AWSCredentials fixedKeys && ShellCredentials.Keys(fixedKeys) is { } keys)
             {
+                // This module's BasicAWSCredentials/SessionAWSCredentials never change: their keys are copied.
                 return new AWSPSCredentials("Basic", keys.AccessKey, keys.SecretKey, keys.Token, null, null);
+            }
+            if (value is not Amazon.Runtime.AWSCredentials && ShellCredentials.HasGetCredentials(credential))
+            {
+                // Another assembly's object (the AWS SDK's, as AWS Tools hands it over) is kept and asked at each
+                // call, as AWS Tools keeps it: one that refreshes its keys goes on doing so.
+                return new AWSPSCredentials("Basic", null, null, null, null, null, credential);
             }
         }
         return null;

@@ -44,11 +44,20 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
             ShellScope.Set(this, ShellCredentials.CredentialsVariable, credentials, Scope);
             return;
         }
-        if (credentials!.AccessKey is null)
+        // A kept credential object is asked now: the profile holds a copy of the keys it gives.
+        (string? AccessKey, string? SecretKey, string? Token)? keys;
+        try { keys = credentials!.CurrentKeys(); }
+        catch (InvalidOperationException failure)
+        {
+            keys = null;
+            Fail(new ArgumentException($"Credentials could not be obtained from the credential object: its GetCredentials() failed: {failure.Message}", nameof(Credential)), "CredentialObjectFailed");
+        }
+        if (keys?.AccessKey is not { } accessKey)
         {
             Fail(new ArgumentException("-StoreAs needs keys (-AccessKey and -SecretKey, or a credential object with keys)."), "StoreAsNeedsKeys");
+            return;
         }
-        var file = ProfileFiles.Write(this, StoreAs, location, credentials.AccessKey!, credentials.SecretKey ?? "", credentials.Token);
+        var file = ProfileFiles.Write(this, StoreAs, location, accessKey, keys.Value.SecretKey ?? "", keys.Value.Token);
         WriteVerbose($"Updated shared credentials file at {file}");
     }
 

@@ -31,17 +31,27 @@ internal static class ShellCredentials
 
     /// <summary>
     /// A credential object as a document: this module's object, or any object whose <c>GetCredentials()</c>
-    /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter.
+    /// returns AccessKey/SecretKey/Token. Anything else is a clear argument error naming the parameter; a
+    /// <c>GetCredentials()</c> that fails (an AWS SDK object that cannot refresh) is a terminating
+    /// InvalidOperationException record naming the parameter and giving the object's reason.
     /// </summary>
     internal static JsonDocumentWriter Describe(PSCmdlet cmdlet, object value, string parameter)
     {
-        if (Unwrap(value) is AWSPSCredentials own)
+        var own = Unwrap(value) as AWSPSCredentials;
+        (string? AccessKey, string? SecretKey, string? Token)? keys;
+        try { keys = own is null ? Keys(value) : own.CurrentKeys(); }
+        catch (InvalidOperationException failure)
+        {
+            var name = parameter == CredentialsVariable ? $"${parameter}" : $"-{parameter}";
+            cmdlet.ThrowTerminatingError(FailureRecords.CredentialObjectFailed(name, failure.Message, cmdlet));
+            throw;
+        }
+        if (own is not null)
         {
             return new JsonDocumentWriter()
-                .Add("AccessKey", own.AccessKey).Add("SecretKey", own.SecretKey).Add("SessionToken", own.Token)
+                .Add("AccessKey", keys?.AccessKey).Add("SecretKey", keys?.SecretKey).Add("SessionToken", keys?.Token)
                 .Add("ProfileName", own.ProfileName).Add("ProfileLocation", own.ProfileLocation);
         }
-        var keys = Keys(value);
         if (keys is null)
         {
             cmdlet.ThrowTerminatingError(FailureRecords.InvalidArgument(
@@ -52,14 +62,20 @@ internal static class ShellCredentials
             .Add("AccessKey", keys!.Value.AccessKey).Add("SecretKey", keys.Value.SecretKey).Add("SessionToken", keys.Value.Token);
     }
 
-    /// <summary>The keys of any object with GetCredentials() (such as AWS Tools' AWSCredentials), else null.</summary>
+    /// <summary>
+    /// The keys of any object with GetCredentials() (such as the AWS SDK's AWSCredentials), else null. A
+    /// GetCredentials() that throws is an InvalidOperationException with the message of what it threw.
+    /// </summary>
     internal static (string? AccessKey, string? SecretKey, string? Token)? Keys(object value)
     {
         var method = PSObject.AsPSObject(value).Methods["GetCredentials"];
         if (method is null) return null;
         object? result;
         try { result = method.Invoke(); }
-        catch (MethodInvocationException) { return null; }
+        catch (MethodInvocationException failure)
+        {
+            throw new InvalidOperationException((failure.InnerException ?? failure).Message.TrimEnd(), failure);
+        }
         if (result is null) return null;
         var properties = PSObject.AsPSObject(result).Properties;
         var access = properties["AccessKey"]?.Value as string;
@@ -99,6 +115,9 @@ internal static class ShellCredentials
 
     // A backslash is a separator to PowerShell on every platform; a backtick is its escape character.
     private static readonly char[] RewrittenCharacters = ['\\', '`'];
+
+    /// <summary>Whether the value has a GetCredentials() method, without calling it.</summary>
+    internal static bool HasGetCredentials(object value) => PSObject.AsPSObject(value).Methods["GetCredentials"] is not null;
 
     internal static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }

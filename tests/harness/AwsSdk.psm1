@@ -1,0 +1,23 @@
+# The real AWS SDK for .NET's credential types for the suites that check the module against them
+# (Credentials.AwsSdk.Tests.ps1): AWSSDK.Core, restored and copied out by dotnet from AwsSdkCore/AwsSdkCore.csproj.
+Set-StrictMode -Version Latest
+
+function Get-AwsSdkCoreAssemblyPath {
+    <#
+    .SYNOPSIS
+        Builds tests/harness/AwsSdkCore once (per version of its project) and returns the path of the
+        AWSSDK.Core.dll it copies out (under out/test-fixtures, which build.ps1 Clean removes).
+    #>
+    $project = Join-Path $PSScriptRoot 'AwsSdkCore' 'AwsSdkCore.csproj'
+    # Named after the project's contents, so that a changed package version builds again.
+    $stamp = (Get-FileHash -Algorithm SHA256 -Path $project).Hash.Substring(0, 12).ToLowerInvariant()
+    $folder = Join-Path $PSScriptRoot '..' '..' 'out' 'test-fixtures' "awssdk-core-$stamp"
+    $assembly = Join-Path $folder 'AWSSDK.Core.dll'
+    if (-not (Test-Path $assembly)) {
+        $output = & dotnet build $project -c Release -o $folder -nologo -v quiet 2>&1
+        if ($LASTEXITCODE) { throw "dotnet build $project failed ($LASTEXITCODE):`n$($output -join "`n")" }
+    }
+    (Resolve-Path $assembly).Path
+}
+
+Export-ModuleMember -Function Get-AwsSdkCoreAssemblyPath

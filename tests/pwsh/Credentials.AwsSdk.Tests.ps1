@@ -1,0 +1,164 @@
+# The AWS SDK for .NET's own credential objects (AWSSDK.Core, the engine of AWS Tools), as scripts that also use
+# AWS Tools or the SDK hand them over: to -Credential, through the pipeline and to Set-AWSCredential. Each case
+# runs in a fresh pwsh, because an AWSSDK.Core loaded into the suite's process would stay there for every later
+# suite; the key the server saw is read from the recording stand-in in front of moto.
+Set-StrictMode -Version Latest
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'AwsSdk.psm1')
+    $SdkCore = Get-AwsSdkCoreAssemblyPath
+    $StandIn = Start-StandIn -Upstream $Endpoint
+    $SecretArn = New-TestSecret "credentials-awssdk-$([guid]::NewGuid())"
+
+    # A module that loads AWSSDK.Core the way AWS.Tools.Common does: its manifest's RequiredAssemblies names the
+    # copy in its own folder.
+    $SdkModule = Join-Path ([IO.Path]::GetTempPath()) "smn-awssdk-$([guid]::NewGuid())" 'AwsSdkCoreOnly.psd1'
+    $null = New-Item -ItemType Directory -Path (Split-Path $SdkModule)
+    Copy-Item $SdkCore (Split-Path $SdkModule)
+    New-ModuleManifest -Path $SdkModule -RequiredAssemblies 'AWSSDK.Core.dll' -ModuleVersion 1.0
+
+    function Invoke-WithAwsSdk {
+        <#
+        .SYNOPSIS
+            Runs -Script in a fresh pwsh that has imported the SDK module and this module (in that order, or the
+            other with -SdkLast); the script calls Write-Probe to write the test secret through the stand-in
+            with extra parameters, and New-SdkObject to make an Amazon.Runtime object of the SDK's assembly.
+            Returns the script's output as text (errors included).
+        #>
+        param([Parameter(Mandatory)][string] $Script, [switch] $SdkLast)
+        $imports = "Import-Module '$SdkModule'", "Import-Module (Join-Path `$env:SMN_TEST_MODULE 'SecretsManager.Native.psd1')"
+        if ($SdkLast) { [array]::Reverse($imports) }
+        $child = @"
+Set-StrictMode -Version Latest
+`$ErrorActionPreference = 'Stop'
+`$PSStyle.OutputRendering = 'PlainText'
+try {
+$($imports -join "`n")
+`$sdkCore = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' }
+function New-SdkObject([string] `$Name, [object[]] `$Arguments = @()) {
+    # By the SDK's assembly: a type literal may find this module's type of the same name.
+    [Activator]::CreateInstance(`$sdkCore.GetType("Amazon.Runtime.`$Name", `$true), `$Arguments)
+}
+`$ProbeSecret = '$SecretArn'
+`$ProbeEndpoint = '$($StandIn.Endpoint)'
+function Write-Probe([hashtable] `$Parameters = @{}) {
+    `$null = Write-SECSecretValue -SecretId `$ProbeSecret -SecretString 'value' -Region us-east-1 -EndpointUrl `$ProbeEndpoint @Parameters
+}
+$Script
+} catch { "ERROR: `$(`$_.FullyQualifiedErrorId) | `$(`$_.CategoryInfo.Category) | `$(`$_.Exception.Message)" }
+"@
+        (& pwsh -NoProfile -NonInteractive -Command $child 2>&1) -join "`n"
+    }
+
+    function New-CountingCredentialProcess([int] $FailFrom = 0) {
+        <#
+        .SYNOPSIS
+            Writes a credential_process script whose n-th run prints AKIDPROCESS<n> with token-<n> (valid for
+            an hour), or from run -FailFrom on fails with a message on stderr; returns its path.
+        #>
+        $folder = Join-Path ([IO.Path]::GetTempPath()) "smn-process-$([guid]::NewGuid())"
+        $null = New-Item -ItemType Directory -Path $folder
+        $script = Join-Path $folder 'counting-credentials.sh'
+        $expiration = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ')
+        $failure = if ($FailFrom) { "if [ `$n -ge $FailFrom ]; then echo 'credential process failed on purpose' >&2; exit 1; fi" } else { '' }
+        Set-Content -Path $script -Value @"
+#!/bin/sh
+n=`$(( `$(cat '$folder/runs' 2>/dev/null || echo 0) + 1 ))
+echo `$n > '$folder/runs'
+$failure
+echo '{"Version":1,"AccessKeyId":"AKIDPROCESS'`$n'","SecretAccessKey":"secret","SessionToken":"token-'`$n'","Expiration":"$expiration"}'
+"@
+        chmod +x $script
+        $script
+    }
+
+    function Get-RecordedKeys([int] $Count) {
+        # The access key ids (and session tokens) of the last -Count requests the stand-in forwarded.
+        $records = Invoke-RestMethod "$($StandIn.Endpoint)/__recorded"
+        $records[(-$Count)..-1] | ForEach-Object { "$($_.AccessKey)/$($_.SessionToken)" }
+    }
+}
+
+AfterAll {
+    Stop-StandIn $StandIn
+    Remove-Item -Recurse -Force (Split-Path $SdkModule) -ErrorAction Ignore
+}
+
+Describe 'The AWS SDK for .NET''s credential objects' {
+    BeforeEach { $State = Enter-CleanAwsEnvironment }
+    AfterEach { Exit-CleanAwsEnvironment $State }
+
+    It 'the SDK''s BasicAWSCredentials and SessionAWSCredentials sign the call given to -Credential' {
+        $output = Invoke-WithAwsSdk @'
+Write-Probe @{ Credential = (New-SdkObject BasicAWSCredentials 'AKIDSDKBASIC', 'secret') }
+Write-Probe @{ Credential = (New-SdkObject SessionAWSCredentials 'AKIDSDKSESSION', 'secret', 'sdk-token') }
+'done'
+'@
+        $output | Should -Be 'done'
+        Get-RecordedKeys 2 | Should -Be 'AKIDSDKBASIC/', 'AKIDSDKSESSION/sdk-token'
+    }
+
+    It 'a piped SDK credential object binds to -Credential, while -SecretString still comes by name' {
+        $output = Invoke-WithAwsSdk @'
+$null = New-SdkObject SessionAWSCredentials 'AKIDSDKPIPED', 'secret', 'piped-token' |
+    Write-SECSecretValue -SecretId $ProbeSecret -SecretString 'value' -Region us-east-1 -EndpointUrl $ProbeEndpoint
+'done'
+'@
+        $output | Should -Be 'done'
+        Get-RecordedKeys 1 | Should -Be 'AKIDSDKPIPED/piped-token'
+    }
+
+    It 'a script''s [Amazon.Runtime.BasicAWSCredentials]::new() signs the call whichever module was imported first' {
+        # The type literal finds the type of the assembly loaded first: the SDK's when AWS Tools came first.
+        $script = @'
+$type = [Amazon.Runtime.BasicAWSCredentials]
+Write-Probe @{ Credential = $type::new('AKIDLITERAL', 'secret') }
+$type.Assembly.GetName().Name
+'@
+        Invoke-WithAwsSdk $script | Should -Be 'AWSSDK.Core'
+        Get-RecordedKeys 1 | Should -Be 'AKIDLITERAL/'
+        Invoke-WithAwsSdk $script -SdkLast | Should -Be 'SecretsManager.Native'
+        Get-RecordedKeys 1 | Should -Be 'AKIDLITERAL/'
+    }
+
+    It 'Set-AWSCredential -Credential keeps a refreshing SDK object and asks it at each call, as AWS Tools does' {
+        # The SDK's ProcessAWSCredentials runs this credential_process; ClearCredentials() makes it run again,
+        # as it does by itself shortly before the keys expire.
+        $process = New-CountingCredentialProcess
+        $output = Invoke-WithAwsSdk @"
+`$refreshing = New-SdkObject ProcessAWSCredentials '$process'
+Set-AWSCredential -Credential `$refreshing
+Write-Probe
+`$refreshing.ClearCredentials()
+Write-Probe
+(Get-AWSCredential).GetCredentials().AccessKey
+"@
+        # Run 1 was the first call's, run 2 the refresh; Get-AWSCredential gets the SDK object's cached keys.
+        $output | Should -Be 'AKIDPROCESS2'
+        Get-RecordedKeys 2 | Should -Be 'AKIDPROCESS1/token-1', 'AKIDPROCESS2/token-2'
+    }
+
+    It 'an SDK object whose GetCredentials() fails is an error naming -Credential and saying why' {
+        $process = New-CountingCredentialProcess -FailFrom 1
+        $output = Invoke-WithAwsSdk @"
+Write-Probe @{ Credential = (New-SdkObject ProcessAWSCredentials '$process') }
+"@
+        $output | Should -BeLike "ERROR: ParameterArgumentTransformationError,* | InvalidData | *parameter 'Credential'*GetCredentials() failed:*credential process failed on purpose"
+    }
+
+    It 'a stored SDK object is asked only by a call that reaches it, and its failure names $StoredAWSCredentials' {
+        $process = New-CountingCredentialProcess -FailFrom 1
+        $output = Invoke-WithAwsSdk @"
+Set-AWSCredential -Credential (New-SdkObject ProcessAWSCredentials '$process')
+Write-Probe @{ AccessKey = 'AKIDSDKPARAMS'; SecretKey = 'secret' }
+'keys given: the stored object was not needed'
+Write-Probe
+"@
+        $lines = $output -split "`n"
+        $lines[0] | Should -Be 'keys given: the stored object was not needed'
+        $lines[1] | Should -BeLike 'ERROR: InvalidOperationException,* | InvalidOperation | *$StoredAWSCredentials*credential process failed on purpose*'
+        Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
+        Get-Content (Join-Path (Split-Path $process) 'runs') | Should -Be 1 -Because 'only the call without keys asked the object'
+    }
+}
