@@ -1,12 +1,13 @@
-# The real AWS SDK for .NET's credential types for the suites that check the module against them
-# (Credentials.AwsSdk.Tests.ps1): AWSSDK.Core, restored and copied out by dotnet from AwsSdkCore/AwsSdkCore.csproj.
+# The real AWS SDK for .NET for the suites that check the module against its objects (Credentials.AwsSdk.Tests.ps1):
+# AWSSDK.Core and AWSSDK.SimpleSystemsManagement, restored and copied out by dotnet from AwsSdkCore/AwsSdkCore.csproj.
 Set-StrictMode -Version Latest
 
-function Get-AwsSdkCoreAssemblyPath {
+function Get-AwsSdkAssemblyFolder {
     <#
     .SYNOPSIS
-        Builds tests/harness/AwsSdkCore once (per version of its project) and returns the path of the
-        AWSSDK.Core.dll it copies out (under out/test-fixtures, which build.ps1 Clean removes).
+        Builds tests/harness/AwsSdkCore once (per version of its project) and returns the folder it copies
+        AWSSDK.Core.dll and AWSSDK.SimpleSystemsManagement.dll to (under out/test-fixtures, which build.ps1
+        Clean removes).
     #>
     $project = Join-Path $PSScriptRoot 'AwsSdkCore' 'AwsSdkCore.csproj'
     # Named after the project's contents, so that a changed package version builds again.
@@ -17,7 +18,7 @@ function Get-AwsSdkCoreAssemblyPath {
         $output = & dotnet build $project -c Release -o $folder -nologo -v quiet 2>&1
         if ($LASTEXITCODE) { throw "dotnet build $project failed ($LASTEXITCODE):`n$($output -join "`n")" }
     }
-    (Resolve-Path $assembly).Path
+    (Resolve-Path $folder).Path
 }
 
-Export-ModuleMember -Function Get-AwsSdkCoreAssemblyPath
+Export-ModuleMember -Function Get-AwsSdkAssemblyFolder

@@ -1,5 +1,6 @@
-# The AWS SDK for .NET's own credential objects (AWSSDK.Core, the engine of AWS Tools), as scripts that also use
-# AWS Tools or the SDK hand them over: to -Credential, through the pipeline and to Set-AWSCredential. Each case
+# The AWS SDK for .NET's own objects (AWSSDK.Core, the engine of AWS Tools), as scripts that also use AWS Tools or
+# the SDK hand them over: credentials to -Credential, through the pipeline and to Set-AWSCredential, and a service
+# config to -ClientConfig. Each case
 # runs in a fresh pwsh, because an AWSSDK.Core loaded into the suite's process would stay there for every later
 # suite; the key the server saw is read from the recording stand-in in front of moto.
 Set-StrictMode -Version Latest
@@ -7,23 +8,25 @@ Set-StrictMode -Version Latest
 BeforeAll {
     . (Join-Path $PSScriptRoot '..' 'harness' 'TestSetup.ps1')
     Import-Module (Join-Path $PSScriptRoot '..' 'harness' 'AwsSdk.psm1')
-    $SdkCore = Get-AwsSdkCoreAssemblyPath
+    $SdkFolder = Get-AwsSdkAssemblyFolder
     $StandIn = Start-StandIn -Upstream $Endpoint
     $SecretArn = New-TestSecret "credentials-awssdk-$([guid]::NewGuid())"
 
-    # A module that loads AWSSDK.Core the way AWS.Tools.Common does: its manifest's RequiredAssemblies names the
-    # copy in its own folder.
-    $SdkModule = Join-Path ([IO.Path]::GetTempPath()) "smn-awssdk-$([guid]::NewGuid())" 'AwsSdkCoreOnly.psd1'
+    # A module that loads the SDK the way AWS Tools' modules do: its manifest's RequiredAssemblies names the
+    # copies in its own folder.
+    $SdkModule = Join-Path ([IO.Path]::GetTempPath()) "smn-awssdk-$([guid]::NewGuid())" 'AwsSdkOnly.psd1'
     $null = New-Item -ItemType Directory -Path (Split-Path $SdkModule)
-    Copy-Item $SdkCore (Split-Path $SdkModule)
-    New-ModuleManifest -Path $SdkModule -RequiredAssemblies 'AWSSDK.Core.dll' -ModuleVersion 1.0
+    $assemblies = 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll'
+    $assemblies | ForEach-Object { Copy-Item (Join-Path $SdkFolder $_) (Split-Path $SdkModule) }
+    New-ModuleManifest -Path $SdkModule -RequiredAssemblies $assemblies -ModuleVersion 1.0
 
     function Invoke-WithAwsSdk {
         <#
         .SYNOPSIS
             Runs -Script in a fresh pwsh that has imported the SDK module and this module (in that order, or the
             other with -SdkLast); the script calls Write-Probe to write the test secret through the stand-in
-            with extra parameters, and New-SdkObject to make an Amazon.Runtime object of the SDK's assembly.
+            with extra parameters, New-SdkObject to make an Amazon.Runtime object of the SDK's assembly, and
+            Get-SdkType for any other type of the SDK.
             Returns the script's output as text (errors included).
         #>
         param([Parameter(Mandatory)][string] $Script, [switch] $SdkLast)
@@ -35,10 +38,12 @@ Set-StrictMode -Version Latest
 `$PSStyle.OutputRendering = 'PlainText'
 try {
 $($imports -join "`n")
-`$sdkCore = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'AWSSDK.Core' }
-function New-SdkObject([string] `$Name, [object[]] `$Arguments = @()) {
+function Get-SdkType([string] `$Name, [string] `$Assembly = 'AWSSDK.Core') {
     # By the SDK's assembly: a type literal may find this module's type of the same name.
-    [Activator]::CreateInstance(`$sdkCore.GetType("Amazon.Runtime.`$Name", `$true), `$Arguments)
+    ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq `$Assembly }).GetType(`$Name, `$true)
+}
+function New-SdkObject([string] `$Name, [object[]] `$Arguments = @()) {
+    [Activator]::CreateInstance((Get-SdkType "Amazon.Runtime.`$Name"), `$Arguments)
 }
 `$ProbeSecret = '$SecretArn'
 `$ProbeEndpoint = '$($StandIn.Endpoint)'
@@ -160,5 +165,23 @@ Write-Probe
         $lines[1] | Should -BeLike 'ERROR: InvalidOperationException,* | InvalidOperation | *$StoredAWSCredentials*credential process failed on purpose*'
         Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
         Get-Content (Join-Path (Split-Path $process) 'runs') | Should -Be 1 -Because 'only the call without keys asked the object'
+    }
+
+    It 'the SDK''s own service config works as -ClientConfig: its ServiceURL, and its defaults refuse nothing' {
+        # AmazonSimpleSystemsManagementConfig stands in for AmazonSecretsManagerConfig: both are ClientConfig.
+        $before = (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count
+        $output = Invoke-WithAwsSdk @'
+$config = [Activator]::CreateInstance((Get-SdkType 'Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig' 'AWSSDK.SimpleSystemsManagement'))
+Write-Probe @{ ClientConfig = $config; AccessKey = 'AKIDSDKPARAMS'; SecretKey = 'secret' }
+$config.ServiceURL = $ProbeEndpoint
+$config.Timeout = [TimeSpan]::FromSeconds(20)
+$config.MaxErrorRetry = 1
+$null = Write-SECSecretValue -SecretId $ProbeSecret -SecretString 'value' -Region us-east-1 -ClientConfig $config -AccessKey 'AKIDSDKPARAMS' -SecretKey 'secret'
+'done'
+'@
+        $output | Should -Be 'done'
+        # The second call names no endpoint: only the config's ServiceURL leads it to the stand-in.
+        (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count | Should -Be ($before + 2)
+        Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
     }
 }
