@@ -59,23 +59,26 @@ $Script
     function New-CountingCredentialProcess([int] $FailFrom = 0) {
         <#
         .SYNOPSIS
-            Writes a credential_process script whose n-th run prints AKIDPROCESS<n> with token-<n> (valid for
-            an hour), or from run -FailFrom on fails with a message on stderr; returns its path.
+            Writes a credential_process (a pwsh script, so that it runs on every OS) whose n-th run prints
+            AKIDPROCESS<n> with token-<n>, valid for an hour, or from run -FailFrom on fails with a message on
+            stderr. Puts the command line in $env:SMN_TEST_CREDENTIAL_PROCESS for the child pwsh and returns the
+            file in which the script counts its runs.
         #>
-        $folder = Join-Path ([IO.Path]::GetTempPath()) "smn-process-$([guid]::NewGuid())"
+        # In the test's own home folder, which Exit-CleanAwsEnvironment removes.
+        $folder = Join-Path $env:HOME "process-$([guid]::NewGuid())"
         $null = New-Item -ItemType Directory -Path $folder
-        $script = Join-Path $folder 'counting-credentials.sh'
-        $expiration = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ')
-        $failure = if ($FailFrom) { "if [ `$n -ge $FailFrom ]; then echo 'credential process failed on purpose' >&2; exit 1; fi" } else { '' }
+        $script = Join-Path $folder 'counting-credentials.ps1'
         Set-Content -Path $script -Value @"
-#!/bin/sh
-n=`$(( `$(cat '$folder/runs' 2>/dev/null || echo 0) + 1 ))
-echo `$n > '$folder/runs'
-$failure
-echo '{"Version":1,"AccessKeyId":"AKIDPROCESS'`$n'","SecretAccessKey":"secret","SessionToken":"token-'`$n'","Expiration":"$expiration"}'
+`$runs = Join-Path `$PSScriptRoot 'runs'
+`$n = 1 + [int](Get-Content `$runs -ErrorAction Ignore)
+Set-Content `$runs `$n
+if ($FailFrom -gt 0 -and `$n -ge $FailFrom) { [Console]::Error.WriteLine('credential process failed on purpose'); exit 1 }
+`$expiration = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ')
+[Console]::Out.Write((@{ Version = 1; AccessKeyId = "AKIDPROCESS`$n"; SecretAccessKey = 'secret'; SessionToken = "token-`$n"; Expiration = `$expiration } | ConvertTo-Json -Compress))
 "@
-        chmod +x $script
-        $script
+        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+        $env:SMN_TEST_CREDENTIAL_PROCESS = "`"$pwsh`" -NoProfile -NonInteractive -File `"$script`""
+        Join-Path $folder 'runs'
     }
 
     function Get-RecordedKeys([int] $Count) {
@@ -92,7 +95,10 @@ AfterAll {
 
 Describe 'The AWS SDK for .NET''s credential objects' {
     BeforeEach { $State = Enter-CleanAwsEnvironment }
-    AfterEach { Exit-CleanAwsEnvironment $State }
+    AfterEach {
+        Exit-CleanAwsEnvironment $State
+        Remove-Item env:SMN_TEST_CREDENTIAL_PROCESS -ErrorAction Ignore
+    }
 
     It 'the SDK''s BasicAWSCredentials and SessionAWSCredentials sign the call given to -Credential' {
         $output = Invoke-WithAwsSdk @'
@@ -130,41 +136,41 @@ $type.Assembly.GetName().Name
     It 'Set-AWSCredential -Credential keeps a refreshing SDK object and asks it at each call, as AWS Tools does' {
         # The SDK's ProcessAWSCredentials runs this credential_process; ClearCredentials() makes it run again,
         # as it does by itself shortly before the keys expire.
-        $process = New-CountingCredentialProcess
-        $output = Invoke-WithAwsSdk @"
-`$refreshing = New-SdkObject ProcessAWSCredentials '$process'
-Set-AWSCredential -Credential `$refreshing
+        $null = New-CountingCredentialProcess
+        $output = Invoke-WithAwsSdk @'
+$refreshing = New-SdkObject ProcessAWSCredentials $env:SMN_TEST_CREDENTIAL_PROCESS
+Set-AWSCredential -Credential $refreshing
 Write-Probe
-`$refreshing.ClearCredentials()
+$refreshing.ClearCredentials()
 Write-Probe
 (Get-AWSCredential).GetCredentials().AccessKey
-"@
+'@
         # Run 1 was the first call's, run 2 the refresh; Get-AWSCredential gets the SDK object's cached keys.
         $output | Should -Be 'AKIDPROCESS2'
         Get-RecordedKeys 2 | Should -Be 'AKIDPROCESS1/token-1', 'AKIDPROCESS2/token-2'
     }
 
     It 'an SDK object whose GetCredentials() fails is an error naming -Credential and saying why' {
-        $process = New-CountingCredentialProcess -FailFrom 1
-        $output = Invoke-WithAwsSdk @"
-Write-Probe @{ Credential = (New-SdkObject ProcessAWSCredentials '$process') }
-"@
+        $null = New-CountingCredentialProcess -FailFrom 1
+        $output = Invoke-WithAwsSdk @'
+Write-Probe @{ Credential = (New-SdkObject ProcessAWSCredentials $env:SMN_TEST_CREDENTIAL_PROCESS) }
+'@
         $output | Should -BeLike "ERROR: ParameterArgumentTransformationError,* | InvalidData | *parameter 'Credential'*GetCredentials() failed:*credential process failed on purpose"
     }
 
     It 'a stored SDK object is asked only by a call that reaches it, and its failure names $StoredAWSCredentials' {
-        $process = New-CountingCredentialProcess -FailFrom 1
-        $output = Invoke-WithAwsSdk @"
-Set-AWSCredential -Credential (New-SdkObject ProcessAWSCredentials '$process')
+        $runs = New-CountingCredentialProcess -FailFrom 1
+        $output = Invoke-WithAwsSdk @'
+Set-AWSCredential -Credential (New-SdkObject ProcessAWSCredentials $env:SMN_TEST_CREDENTIAL_PROCESS)
 Write-Probe @{ AccessKey = 'AKIDSDKPARAMS'; SecretKey = 'secret' }
 'keys given: the stored object was not needed'
 Write-Probe
-"@
+'@
         $lines = $output -split "`n"
         $lines[0] | Should -Be 'keys given: the stored object was not needed'
         $lines[1] | Should -BeLike 'ERROR: InvalidOperationException,* | InvalidOperation | *$StoredAWSCredentials*credential process failed on purpose*'
         Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
-        Get-Content (Join-Path (Split-Path $process) 'runs') | Should -Be 1 -Because 'only the call without keys asked the object'
+        Get-Content $runs | Should -Be 1 -Because 'only the call without keys asked the object'
     }
 
     It 'the SDK''s own service config works as -ClientConfig: its ServiceURL, and its defaults refuse nothing' {
