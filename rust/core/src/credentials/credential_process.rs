@@ -3,10 +3,10 @@
 //! own provider awaits tokio's `Command::output()` without `kill_on_drop`, so a lookup that times out or
 //! is cancelled leaves its process running (for an hour, with `credential_process = sleep 3600`).
 //!
-//! Here the process is killed when the lookup is dropped before it finished: on Unix it runs in a
-//! process group of its own and the whole group gets SIGKILL, so whatever the shell started goes too;
-//! on Windows the `cmd.exe` itself is killed (processes it started are not tracked).
+//! Here the process is killed when the lookup is dropped before it finished, with whatever it started
+//! (`process_tree.rs`: a process group on Unix, a job object on Windows).
 
+use super::process_tree::{ProcessTree, shell};
 use aws_credential_types::Credentials;
 use aws_credential_types::credential_feature::AwsCredentialFeature;
 use aws_credential_types::provider::error::CredentialsError;
@@ -25,12 +25,13 @@ pub(crate) async fn credentials(command: &str, account_id: Option<&str>) -> Resu
         .kill_on_drop(true)
         .spawn()
         .map_err(|e| provider_error(format!("Error retrieving credentials from external process: {e}")))?;
-    let mut running = Running { group: child.id(), finished: false };
+    let mut tree = ProcessTree::track(&child)
+        .map_err(|e| provider_error(format!("Error retrieving credentials from external process: {e}")))?;
     let output = child
         .wait_with_output()
         .await
         .map_err(|e| provider_error(format!("Error retrieving credentials from external process: {e}")))?;
-    running.finished = true;
+    tree.finished();
 
     if !output.status.success() {
         let reason = std::str::from_utf8(&output.stderr).unwrap_or("could not decode stderr as UTF-8");
@@ -53,46 +54,6 @@ pub(crate) async fn credentials(command: &str, account_id: Option<&str>) -> Resu
 
 fn provider_error(message: String) -> CredentialsError {
     CredentialsError::provider_error(message)
-}
-
-#[cfg(not(windows))]
-fn shell(command: &str) -> tokio::process::Command {
-    let mut shell = tokio::process::Command::new("sh");
-    shell.args(["-c", command]);
-    // Its own process group (id = its pid), so that `Running` can stop everything it starts.
-    shell.process_group(0);
-    shell
-}
-
-#[cfg(windows)]
-fn shell(command: &str) -> tokio::process::Command {
-    // As aws-config: the whole command quoted once more, as `cmd.exe /C` expects, and passed unescaped.
-    let mut shell = tokio::process::Command::new("cmd.exe");
-    shell.arg("/C");
-    shell.raw_arg(format!("\"{command}\""));
-    shell
-}
-
-/// The process while the lookup waits for it; dropped unfinished (timeout, cancel), it kills the process
-/// group. The child itself is also killed by tokio's `kill_on_drop`, and reaped by tokio.
-#[cfg_attr(not(unix), allow(dead_code))]
-struct Running {
-    group: Option<u32>,
-    finished: bool,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        if let (false, Some(group)) = (self.finished, self.group.and_then(|id| i32::try_from(id).ok())) {
-            // The group outlives its leader while members remain, so its id cannot have been reused by
-            // then; an empty group makes this fail harmlessly (ESRCH).
-            // SAFETY: kill(2) with a negative pid signals a process group; it touches no memory of ours.
-            unsafe {
-                libc::kill(-group, libc::SIGKILL);
-            }
-        }
-    }
 }
 
 /// The credential process's JSON output, as aws-config reads it: keys in any case, `Version` 1,
@@ -143,7 +104,7 @@ mod tests {
     use super::*;
     use std::time::{Duration, UNIX_EPOCH};
 
-    #[cfg(unix)]
+    #[cfg(any(unix, windows))]
     fn block<T>(future: impl std::future::Future<Output = T>) -> T {
         tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
     }
@@ -223,6 +184,73 @@ mod tests {
         for pid in &pids {
             assert!(!running(pid), "process {pid} still runs");
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Stands for the program a credential process runs: started by the test below through `cmd.exe`, it
+    /// writes its process id to the file that test names, then waits to be killed. Ignored, so that it runs
+    /// only when asked for by name.
+    #[cfg(windows)]
+    #[test]
+    #[ignore = "run by a_lookup_dropped_before_the_process_finished_kills_the_program_cmd_started"]
+    fn credential_program_stand_in() {
+        if let Some(file) = std::env::var_os("SM_TEST_PROGRAM_PID_FILE") {
+            std::fs::write(file, std::process::id().to_string()).unwrap();
+            std::thread::sleep(Duration::from_secs(30));
+        }
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_lookup_dropped_before_the_process_finished_kills_the_program_cmd_started() {
+        use std::os::windows::io::{AsRawHandle, FromRawHandle, OwnedHandle};
+        use windows_sys::Win32::Foundation::WAIT_OBJECT_0;
+        use windows_sys::Win32::System::Threading::{OpenProcess, PROCESS_SYNCHRONIZE, WaitForSingleObject};
+
+        // A new folder: Wine reuses process ids, so a name made of ours alone may hold an old run's file.
+        let nanos = std::time::SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
+        let dir = std::env::temp_dir().join(format!("sm-process-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let pid_file = dir.join("pid");
+        // cmd.exe starts this test binary again, running only the stand-in above, and waits for it.
+        let command = format!(
+            "set \"SM_TEST_PROGRAM_PID_FILE={}\" && \"{}\" credentials::credential_process::tests::credential_program_stand_in --exact --ignored",
+            pid_file.display(),
+            std::env::current_exe().unwrap().display()
+        );
+        // The lookup is dropped as soon as the program runs (Wine starts processes slowly: no fixed delay).
+        // Checked before the runtime ends: ending it waits for the blocking reads of the command's output,
+        // which a surviving program keeps open.
+        block(async {
+            let program_started = async {
+                while !pid_file.exists() {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            };
+            tokio::select! {
+                result = credentials(&command, None) => panic!("the lookup ended: {:?}", result.map(|_| ())),
+                started = tokio::time::timeout(Duration::from_secs(60), program_started) => {
+                    assert!(started.is_ok(), "the program never started");
+                }
+            }
+            // Written before it sleeps; read it again if caught half-written.
+            let pid: u32 = loop {
+                if let Ok(pid) = std::fs::read_to_string(&pid_file).unwrap().trim().parse() {
+                    break pid;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            };
+            // SAFETY: opens a process by id for waiting; null means no such process (it wrote its id and then
+            // sleeps, so it was killed); a handle is ours to close.
+            let process = unsafe { OpenProcess(PROCESS_SYNCHRONIZE, 0, pid) };
+            if !process.is_null() {
+                // SAFETY: a handle just returned to us, owned by nothing else.
+                let process = unsafe { OwnedHandle::from_raw_handle(process) };
+                // SAFETY: a valid process handle opened with SYNCHRONIZE.
+                let ended = unsafe { WaitForSingleObject(process.as_raw_handle(), 10_000) };
+                assert_eq!(ended, WAIT_OBJECT_0, "process {pid}, started by cmd.exe, still runs");
+            }
+        });
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -8,6 +8,7 @@ pub(crate) mod credential_cache;
 pub(crate) mod credential_chain;
 pub(crate) mod credential_process;
 pub(crate) mod instance_metadata;
+pub(crate) mod process_tree;
 pub(crate) mod profile_chain;
 pub(crate) mod provider_http;
 pub(crate) mod region_chain;
