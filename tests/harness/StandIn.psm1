@@ -128,35 +128,74 @@ function Receive-SilentMetadataConnection([Parameter(Mandatory)][Net.Sockets.Tcp
     $count
 }
 
+function New-ScriptCredentialProcess {
+    <#
+    .SYNOPSIS
+        Writes -Script (PowerShell) to the file -Name in -Folder and returns the credential_process command that
+        runs it with this pwsh, followed by -Argument: one command for Linux, macOS and Windows.
+    .DESCRIPTION
+        Every path and argument is double-quoted. `sh -c` (Unix) keeps a quoted word whole; so does `cmd.exe /C`
+        (Windows, where pwsh is under "C:\Program Files"), to which the native library hands the command in one
+        more pair of quotes, the pair cmd.exe strips. The profile parser keeps quotes as they are (it only cuts
+        a comment after a space and # or ;), so the command can stand in a profile file as it is.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Folder, [Parameter(Mandatory)][string] $Name,
+        [Parameter(Mandatory)][string] $Script, [string[]] $Argument = @())
+    $path = Join-Path $Folder $Name
+    Set-Content -Path $path -Value $Script
+    $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+    $quoted = @($path) + $Argument | ForEach-Object { "`"$_`"" }
+    "`"$pwsh`" -NoProfile -NonInteractive -File $($quoted -join ' ')"
+}
+
 function New-SlowCredentialProcess {
     <#
     .SYNOPSIS
-        Writes a credential process script into -Folder that records its own process id and that of a
-        background child, then waits for the child (which sleeps -Seconds) without ever printing credentials.
+        Writes a credential process into -Folder (a pwsh script) that starts a child pwsh sleeping -Seconds,
+        records its own process id and the child's, then waits for the child without ever printing credentials.
         Returns Command (the credential_process value) and PidFile (read it with Get-CredentialProcessId).
+    .DESCRIPTION
+        The child comes from Process.Start, which does not call setsid: on Unix it stays in the script's process
+        group, the group the native library kills. The ids are recorded only once the child has started, so a
+        test that has read them knows both processes exist.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Folder, [int] $Seconds = 60)
-    $script = Join-Path $Folder 'slow-credentials.sh'
     $pidFile = Join-Path $Folder 'slow-credentials.pids'
-    Set-Content -Path $script -Value "#!/bin/sh`nsleep $Seconds &`necho `$`$ `$! > `"`$1`"`nwait`n"
-    chmod +x $script
-    [pscustomobject]@{ Command = "$script $pidFile"; PidFile = $pidFile }
+    # .NET calls, not cmdlets: no module to load first, so the ids are there as soon as pwsh has started.
+    $script = @'
+param([string] $PidFile, [int] $Seconds)
+$start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "Start-Sleep -Seconds $Seconds") { $start.ArgumentList.Add($argument) }
+$child = [Diagnostics.Process]::Start($start)
+# Written whole under another name, then renamed: a reader never sees half of it.
+[IO.File]::WriteAllText("$PidFile.partial", "$PID $($child.Id)")
+[IO.File]::Move("$PidFile.partial", $PidFile)
+$child.WaitForExit()
+'@
+    $command = New-ScriptCredentialProcess -Folder $Folder -Name 'slow-credentials.ps1' -Script $script -Argument $pidFile, $Seconds
+    [pscustomobject]@{ Command = $command; PidFile = $pidFile }
 }
 
 function Get-CredentialProcessId([Parameter(Mandatory)] $Process, [int] $TimeoutSeconds = 10) {
-    <# Waits until the slow credential process has started and returns the ids it recorded (shell, child). #>
+    <# Waits until the slow credential process has started its child and returns the ids it recorded (script, child). #>
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while ([DateTime]::UtcNow -lt $deadline) {
         $ids = @((Get-Content -Raw -Path $Process.PidFile -ErrorAction Ignore) -split '\s+' | Where-Object { $_ })
         if ($ids.Count -eq 2) { return $ids }
         Start-Sleep -Milliseconds 50
     }
-    throw "The credential process did not start within $TimeoutSeconds s."
+    throw "The credential process recorded no process ids within $TimeoutSeconds s: it did not start, or was stopped before it had started its child."
 }
 
 function Test-ProcessRunning([Parameter(Mandatory)][string] $Id) {
-    <# Whether process -Id runs (a zombie, dead but not yet reaped by its parent, does not). #>
+    <# Whether process -Id runs: on Unix a zombie (dead, not yet reaped by its parent) does not. #>
+    if ($IsWindows) {
+        # An exited process stays an object while handles to it are open; it is no longer listed.
+        $process = Get-Process -Id $Id -ErrorAction Ignore
+        return [bool]$process -and -not $process.HasExited
+    }
     $state = (& ps -o stat= -p $Id) -join ''
     [bool]$state.Trim() -and -not $state.Trim().StartsWith('Z')
 }
@@ -199,4 +238,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function New-SlowCredentialProcess, Get-CredentialProcessId, Wait-ProcessExit, Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function New-ScriptCredentialProcess, New-SlowCredentialProcess, Get-CredentialProcessId, Wait-ProcessExit, Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -41,7 +41,7 @@ Describe 'Credential lookups that never answer' {
         # The whole message, exactly once: the other cases share its shape.
         Assert-WriteTimesOut ("Credentials could not be obtained from stored profile named 'slow': its credential_process " +
             "command did not answer within 2 s (the limit of one attempt: -ClientConfig's Timeout, 30 s by default).") @{ ProfileName = 'slow' }
-        Wait-ProcessExit (Get-CredentialProcessId $slow) | Should -BeNullOrEmpty -Because 'the shell and its child must be gone'
+        Wait-ProcessExit (Get-CredentialProcessId $slow) | Should -BeNullOrEmpty -Because 'the script and its child must be gone'
     }
 
     It 'a role profile whose STS never answers ends at the limit, naming STS' {
@@ -54,10 +54,11 @@ Describe 'Credential lookups that never answer' {
 
     It 'a credential_process source whose STS never answers ends at the limit, the process long finished' {
         $env:AWS_ENDPOINT_URL_STS = $Silent.Endpoint
-        $script = Join-Path $env:HOME 'process.sh'
-        Set-Content $script "#!/bin/sh`necho '{""Version"": 1, ""AccessKeyId"": ""AKIDPROCESS"", ""SecretAccessKey"": ""s""}'"
-        chmod +x $script
-        Set-Content $Credentials "[proc]`ncredential_process = $script`n[role]`nrole_arn = arn:aws:iam::123456789012:role/app`nsource_profile = proc"
+        # The shell's own echo, done in a moment: a pwsh script would spend part of the 2 s that STS must
+        # get starting up. cmd.exe echoes the quotes as they are; sh drops them unless single-quoted.
+        $json = '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "s"}'
+        $command = $IsWindows ? "echo $json" : "echo '$json'"
+        Set-Content $Credentials "[proc]`ncredential_process = $command`n[role]`nrole_arn = arn:aws:iam::123456789012:role/app`nsource_profile = proc"
 
         Assert-WriteTimesOut "*stored profile named 'role': STS (AssumeRole) did not answer within 2 s*" @{ ProfileName = 'role' }
     }
