@@ -67,8 +67,7 @@ $Script
         # In the test's own home folder, which Exit-CleanAwsEnvironment removes.
         $folder = Join-Path $env:HOME "process-$([guid]::NewGuid())"
         $null = New-Item -ItemType Directory -Path $folder
-        $script = Join-Path $folder 'counting-credentials.ps1'
-        Set-Content -Path $script -Value @"
+        $env:SMN_TEST_CREDENTIAL_PROCESS = New-ScriptCredentialProcess -Folder $folder -Name 'counting-credentials.ps1' -Script @"
 `$runs = Join-Path `$PSScriptRoot 'runs'
 `$n = 1 + [int](Get-Content `$runs -ErrorAction Ignore)
 Set-Content `$runs `$n
@@ -76,8 +75,6 @@ if ($FailFrom -gt 0 -and `$n -ge $FailFrom) { [Console]::Error.WriteLine('creden
 `$expiration = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ')
 [Console]::Out.Write((@{ Version = 1; AccessKeyId = "AKIDPROCESS`$n"; SecretAccessKey = 'secret'; SessionToken = "token-`$n"; Expiration = `$expiration } | ConvertTo-Json -Compress))
 "@
-        $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
-        $env:SMN_TEST_CREDENTIAL_PROCESS = "`"$pwsh`" -NoProfile -NonInteractive -File `"$script`""
         Join-Path $folder 'runs'
     }
 

@@ -98,15 +98,12 @@ Describe 'Credentials fetched from outside the process are kept per identity' {
         # One identity throughout (the profile file does not change); the script fails while a marker file exists.
         $counter = Join-Path $env:HOME 'runs.txt'
         $failing = Join-Path $env:HOME 'failing'
-        $script = Join-Path $env:HOME 'process.sh'
-        Set-Content $script @"
-#!/bin/sh
-echo run >> '$counter'
-if [ -e '$failing' ]; then echo 'refused' >&2; exit 1; fi
-echo '{"Version": 1, "AccessKeyId": "AKIDCACHEPROCESS", "SecretAccessKey": "s", "Expiration": "2999-01-01T00:00:00Z"}'
-"@
-        chmod +x $script
-        Add-Content $Credentials "[proc]`ncredential_process = $script"
+        $command = New-ScriptCredentialProcess -Folder $env:HOME -Name 'process.ps1' -Script @'
+Add-Content -Path (Join-Path $PSScriptRoot 'runs.txt') -Value run
+if (Test-Path (Join-Path $PSScriptRoot 'failing')) { [Console]::Error.WriteLine('refused'); exit 1 }
+[Console]::Out.Write('{"Version": 1, "AccessKeyId": "AKIDCACHEPROCESS", "SecretAccessKey": "s", "Expiration": "2999-01-01T00:00:00Z"}')
+'@
+        Add-Content $Credentials "[proc]`ncredential_process = $command"
         $write = { $null = Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint -ProfileName proc }
         $runs = { @(Get-Content $counter -ErrorAction Ignore).Count }
 
@@ -123,14 +120,12 @@ echo '{"Version": 1, "AccessKeyId": "AKIDCACHEPROCESS", "SecretAccessKey": "s", 
     It 'credentials within the refresh window of their expiry are fetched again on every call' {
         # Expiring in under 5 s: inside the window (5 to 10 s before expiry) from the moment they arrive.
         $counter = Join-Path $env:HOME 'runs.txt'
-        $script = Join-Path $env:HOME 'process.sh'
-        Set-Content $script @"
-#!/bin/sh
-echo run >> '$counter'
-echo "{\"Version\": 1, \"AccessKeyId\": \"AKIDCACHEPROCESS\", \"SecretAccessKey\": \"s\", \"Expiration\": \"`$(date -u -d '+4 seconds' +%Y-%m-%dT%H:%M:%SZ)\"}"
-"@
-        chmod +x $script
-        Add-Content $Credentials "[proc]`ncredential_process = $script"
+        $command = New-ScriptCredentialProcess -Folder $env:HOME -Name 'process.ps1' -Script @'
+Add-Content -Path (Join-Path $PSScriptRoot 'runs.txt') -Value run
+$expiration = [DateTime]::UtcNow.AddSeconds(4).ToString('yyyy-MM-ddTHH:mm:ssZ', [Globalization.CultureInfo]::InvariantCulture)
+[Console]::Out.Write((@{ Version = 1; AccessKeyId = 'AKIDCACHEPROCESS'; SecretAccessKey = 's'; Expiration = $expiration } | ConvertTo-Json -Compress))
+'@
+        Add-Content $Credentials "[proc]`ncredential_process = $command"
 
         foreach ($i in 1..3) { $null = Write-SECSecretValue -SecretId $SecretArn -SecretString 'v' -Region us-east-1 -EndpointUrl $StandIn.Endpoint -ProfileName proc }
 

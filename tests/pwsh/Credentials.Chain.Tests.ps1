@@ -279,10 +279,10 @@ namespace Amazon.PowerShell.Common {
     }
 
     It 'a credential_process profile runs its command' {
-        $script = Join-Path $env:HOME 'process.sh'
-        Set-Content $script "#!/bin/sh`necho '{""Version"": 1, ""AccessKeyId"": ""AKIDPROCESS"", ""SecretAccessKey"": ""s""}'"
-        chmod +x $script
-        Add-Content $Credentials "[proc]`ncredential_process = $script"
+        $command = New-ScriptCredentialProcess -Folder $env:HOME -Name 'process.ps1' -Script @'
+[Console]::Out.Write('{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "s"}')
+'@
+        Add-Content $Credentials "[proc]`ncredential_process = $command"
         Get-UsedAccessKey @{ ProfileName = 'proc' } | Should -Be 'AKIDPROCESS'
     }
 
