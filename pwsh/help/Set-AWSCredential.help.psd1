@@ -7,7 +7,7 @@
         SessionToken = 'The session token of temporary credentials.'
         ProfileName = 'A profile to use: static keys are read now, other kinds (role, SSO, process) are resolved at each call.'
         ProfileLocation = 'The ini credentials file to read (or with -StoreAs, to write).'
-        Credential = 'A credential object from New-AWSCredential or Get-AWSCredential, or any object with GetCredentials() returning AccessKey, SecretKey and Token. An object of the AWS SDK for .NET (or another module) is kept as it is, not copied: each call that uses $StoredAWSCredentials asks it for its keys, so one that refreshes them (such as ProcessAWSCredentials) keeps doing so, and a call given keys, -ProfileName or -Credential does not ask it.'
+        Credential = 'A credential object from New-AWSCredential or Get-AWSCredential, or any object with GetCredentials() returning AccessKey, SecretKey and Token. An object of the AWS SDK for .NET (or another module) is kept as it is, not copied: each call that uses $StoredAWSCredentials asks it for its keys, so one that refreshes them (such as ProcessAWSCredentials) keeps doing so, and a call given keys, -ProfileName or -Credential does not ask it. A call that asks it and gets no keys fails, naming $StoredAWSCredentials.'
         StoreAs = 'Writes the keys as a profile with this name instead of setting $StoredAWSCredentials. Cannot be used with -Scope.'
         Scope = 'Global, Local, Script or Private: the scope of $StoredAWSCredentials.'
     }

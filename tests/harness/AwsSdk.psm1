@@ -13,8 +13,8 @@ function Get-AwsSdkAssemblyFolder {
     # Named after the project's contents, so that a changed package version builds again.
     $stamp = (Get-FileHash -Algorithm SHA256 -Path $project).Hash.Substring(0, 12).ToLowerInvariant()
     $folder = Join-Path $PSScriptRoot '..' '..' 'out' 'test-fixtures' "awssdk-core-$stamp"
-    $assembly = Join-Path $folder 'AWSSDK.Core.dll'
-    if (-not (Test-Path $assembly)) {
+    $assemblies = 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll' | ForEach-Object { Join-Path $folder $_ }
+    if (@($assemblies | Where-Object { -not (Test-Path $_) }).Count) {
         $output = & dotnet build $project -c Release -o $folder -nologo -v quiet 2>&1
         if ($LASTEXITCODE) { throw "dotnet build $project failed ($LASTEXITCODE):`n$($output -join "`n")" }
     }

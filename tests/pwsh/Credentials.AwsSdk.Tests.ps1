@@ -1,8 +1,8 @@
 # The AWS SDK for .NET's own objects (AWSSDK.Core, the engine of AWS Tools), as scripts that also use AWS Tools or
-# the SDK hand them over: credentials to -Credential, through the pipeline and to Set-AWSCredential, and a service
-# config to -ClientConfig. Each case
-# runs in a fresh pwsh, because an AWSSDK.Core loaded into the suite's process would stay there for every later
-# suite; the key the server saw is read from the recording stand-in in front of moto.
+# the SDK hand them over: credentials to -Credential, through the pipeline and to Set-AWSCredential, and a
+# service config to -ClientConfig. Each case runs in a fresh pwsh, because an AWSSDK.Core loaded into the suite's
+# process would stay there for every later suite; the key the server saw is read from the recording stand-in in
+# front of moto.
 Set-StrictMode -Version Latest
 
 BeforeAll {
@@ -75,6 +75,10 @@ if ($FailFrom -gt 0 -and `$n -ge $FailFrom) { [Console]::Error.WriteLine('creden
 `$expiration = [DateTime]::UtcNow.AddHours(1).ToString('yyyy-MM-ddTHH:mm:ssZ')
 [Console]::Out.Write((@{ Version = 1; AccessKeyId = "AKIDPROCESS`$n"; SecretAccessKey = 'secret'; SessionToken = "token-`$n"; Expiration = `$expiration } | ConvertTo-Json -Compress))
 "@
+        # The SDK's ProcessAWSCredentials hands the value to `cmd.exe /c` as it is, with no quotes of its own
+        # (the native library adds a pair, which cmd.exe strips): with more than two quotes cmd.exe strips the
+        # first and the last, so one more pair keeps the command whole.
+        if ($IsWindows) { $env:SMN_TEST_CREDENTIAL_PROCESS = "`"$env:SMN_TEST_CREDENTIAL_PROCESS`"" }
         Join-Path $folder 'runs'
     }
 
@@ -140,11 +144,57 @@ Set-AWSCredential -Credential $refreshing
 Write-Probe
 $refreshing.ClearCredentials()
 Write-Probe
+(Get-AWSCredential).GetType().FullName
 (Get-AWSCredential).GetCredentials().AccessKey
 '@
-        # Run 1 was the first call's, run 2 the refresh; Get-AWSCredential gets the SDK object's cached keys.
-        $output | Should -Be 'AKIDPROCESS2'
+        # Run 1 was the first call's, run 2 the refresh. Get-AWSCredential gives the SDK object itself (as AWS
+        # Tools gives the object inside), whose keys are still those of run 2.
+        $output | Should -Be "Amazon.Runtime.ProcessAWSCredentials`nAKIDPROCESS2"
         Get-RecordedKeys 2 | Should -Be 'AKIDPROCESS1/token-1', 'AKIDPROCESS2/token-2'
+    }
+
+    It '-Credential keeps a refreshing SDK object too: each piped record asks it' {
+        $null = New-CountingCredentialProcess
+        $output = Invoke-WithAwsSdk @'
+$refreshing = New-SdkObject ProcessAWSCredentials $env:SMN_TEST_CREDENTIAL_PROCESS
+'first', 'second' | ForEach-Object { $refreshing.ClearCredentials(); $_ } |
+    Write-SECSecretValue -SecretId $ProbeSecret -Region us-east-1 -EndpointUrl $ProbeEndpoint -Credential $refreshing |
+    Out-Null
+'done'
+'@
+        # Run 1 was the check at binding; each record then signs with the keys of the refresh before it.
+        $output | Should -Be 'done'
+        Get-RecordedKeys 2 | Should -Be 'AKIDPROCESS2/token-2', 'AKIDPROCESS3/token-3'
+    }
+
+    It 'a kept object that gives no keys fails the call instead of leaving it to the next credentials' {
+        # Environment keys come after $StoredAWSCredentials: using them would write as another identity.
+        $output = Invoke-WithAwsSdk @'
+Add-Type -TypeDefinition @"
+public sealed class NoKeys { public object GetCredentials() { return null; } }
+public sealed class KeyWithoutSecret { public string AccessKey = "AKIDNOSECRET"; public string SecretKey = ""; public string Token = null; }
+public sealed class NoSecret { public object GetCredentials() { return new KeyWithoutSecret(); } }
+"@
+$env:AWS_ACCESS_KEY_ID = 'AKIDSDKPARAMS'; $env:AWS_SECRET_ACCESS_KEY = 'secret'
+foreach ($object in [NoKeys]::new(), [NoSecret]::new()) {
+    Set-AWSCredential -Credential $object
+    try { Write-Probe; 'signed with other keys' } catch { "$($_.CategoryInfo.Category): $($_.Exception.Message)" }
+}
+'@
+        $expected = 'InvalidOperation: Credentials could not be obtained from the credential object in $StoredAWSCredentials: its GetCredentials() gave no access key and secret key'
+        $output | Should -Be "$expected`n$expected"
+    }
+
+    It 'Set-AWSCredential -StoreAs writes the keys a kept SDK object gives at that moment' {
+        $null = New-CountingCredentialProcess
+        $file = Join-Path $env:HOME 'stored-credentials'
+        $output = Invoke-WithAwsSdk @"
+Set-AWSCredential -Credential (New-SdkObject ProcessAWSCredentials `$env:SMN_TEST_CREDENTIAL_PROCESS) -StoreAs saved -ProfileLocation '$file'
+'done'
+"@
+        $output | Should -Be 'done'
+        Get-Content $file | Should -Contain 'aws_access_key_id = AKIDPROCESS1'
+        Get-Content $file | Should -Contain 'aws_session_token = token-1'
     }
 
     It 'an SDK object whose GetCredentials() fails is an error naming -Credential and saying why' {
@@ -157,17 +207,20 @@ Write-Probe @{ Credential = (New-SdkObject ProcessAWSCredentials $env:SMN_TEST_C
 
     It 'a stored SDK object is asked only by a call that reaches it, and its failure names $StoredAWSCredentials' {
         $runs = New-CountingCredentialProcess -FailFrom 1
+        Set-Content (Join-Path $env:HOME '.aws' 'credentials') "[named]`naws_access_key_id = AKIDSDKPARAMS`naws_secret_access_key = secret"
         $output = Invoke-WithAwsSdk @'
 Set-AWSCredential -Credential (New-SdkObject ProcessAWSCredentials $env:SMN_TEST_CREDENTIAL_PROCESS)
 Write-Probe @{ AccessKey = 'AKIDSDKPARAMS'; SecretKey = 'secret' }
-'keys given: the stored object was not needed'
+Write-Probe @{ ProfileName = 'named' }
+Write-Probe @{ Credential = (New-SdkObject BasicAWSCredentials 'AKIDSDKPARAMS', 'secret') }
+'keys, -ProfileName and -Credential given: the stored object was not needed'
 Write-Probe
 '@
         $lines = $output -split "`n"
-        $lines[0] | Should -Be 'keys given: the stored object was not needed'
+        $lines[0] | Should -Be 'keys, -ProfileName and -Credential given: the stored object was not needed'
         $lines[1] | Should -BeLike 'ERROR: InvalidOperationException,* | InvalidOperation | *$StoredAWSCredentials*credential process failed on purpose*'
-        Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
-        Get-Content $runs | Should -Be 1 -Because 'only the call without keys asked the object'
+        Get-RecordedKeys 3 | Should -Be 'AKIDSDKPARAMS/', 'AKIDSDKPARAMS/', 'AKIDSDKPARAMS/'
+        Get-Content $runs | Should -Be 1 -Because 'only the call given no credentials asked the object'
     }
 
     It 'the SDK''s own service config works as -ClientConfig: its ServiceURL, and its defaults refuse nothing' {

@@ -7,8 +7,8 @@ namespace SecretsManager.Native.Cmdlets;
 /// <summary>
 /// Lets <c>-Credential</c> take, besides this module's credential objects, any object whose <c>GetCredentials()</c>
 /// returns AccessKey, SecretKey and Token (such as the AWS SDK's own <c>AWSCredentials</c>, a different type of the
-/// same name): it becomes a <see cref="BasicAWSCredentials"/> or <see cref="SessionAWSCredentials"/> with its keys.
-/// Any other value is left as it is, so that PowerShell's own conversion refuses it: by name with an error naming
+/// same name): it becomes the shell's credential object (<see cref="CredentialFactory.FromObject"/>: the AWS SDK's
+/// kept and asked for each record, a PowerShell object's keys copied). Any other value is left as it is, so that PowerShell's own conversion refuses it: by name with an error naming
 /// the parameter, and from the pipeline silently, leaving the piped value to the other parameters. An object whose
 /// GetCredentials() fails is a binding error naming the parameter and giving the object's reason.
 /// Public because Pester's Mock copies the attribute into the mock.
@@ -27,11 +27,11 @@ public sealed class CredentialTransformationAttribute : ArgumentTransformationAt
         {
             // PowerShell's binding error names -Credential and carries this reason, instead of "cannot convert".
             throw new ArgumentTransformationMetadataException(
-                $"Credentials could not be obtained from the credential object: its GetCredentials() failed: {failure.Message}", failure);
+                FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), failure);
         }
-        if (found is not { } keys) return inputData;
-        return keys.Token is { Length: > 0 } token
-            ? new SessionAWSCredentials(keys.AccessKey!, keys.SecretKey!, token)
-            : new BasicAWSCredentials(keys.AccessKey!, keys.SecretKey!);
+        if (found is null) return inputData;
+        // Asked once here so that a bad object fails at binding; an AWS SDK object is then kept and asked again
+        // for each record, as AWS Tools uses it, so that one that refreshes goes on doing so.
+        return CredentialFactory.FromObject(inputData!) ?? inputData;
     }
 }

@@ -88,11 +88,18 @@ internal static partial class FailureRecords
     }
 
     /// <summary>
-    /// A credential object whose GetCredentials() failed when the call needed its keys: a credentials failure,
-    /// shaped as the native library's are.
+    /// A credential object that gave no keys when the call needed them: a credentials failure, shaped as the
+    /// native library's are. <paramref name="source"/> is $StoredAWSCredentials or -Credential.
     /// </summary>
     public static ErrorRecord CredentialObjectFailed(string source, string reason, Cmdlet cmdlet) =>
-        InvalidOperation($"Credentials could not be obtained from the credential object in {source}: its GetCredentials() failed: {reason}", "InvalidOperationException", cmdlet);
+        InvalidOperation(CredentialObjectText(reason, source), "InvalidOperationException", cmdlet);
+
+    /// <summary>Why a credential object gave no keys, for every error that says so.</summary>
+    public static string CredentialObjectText(string reason, string? source = null) =>
+        $"Credentials could not be obtained from the credential object{(source is null ? "" : $" in {source}")}: {reason}";
+
+    /// <summary>The reason when GetCredentials() threw: what it threw.</summary>
+    public static string GetCredentialsThrew(Exception failure) => $"its GetCredentials() failed: {failure.Message}";
 
     /// <summary>AWS Tools' ThrowExecutionError shape: InvalidOperationException without an inner exception.</summary>
     private static ErrorRecord InvalidOperation(string message, string errorId, object? target) =>

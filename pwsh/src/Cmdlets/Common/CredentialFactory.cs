@@ -19,23 +19,29 @@ internal static class CredentialFactory
         {
             return FromProfile(cmdlet, profileName, profileLocation);
         }
-        if (credential is not null)
+        return credential is null ? null : FromObject(credential);
+    }
+
+    /// <summary>
+    /// A credential object as the shell keeps it: this module's own as it is; fixed keys copied (this module's
+    /// BasicAWSCredentials/SessionAWSCredentials, and a PowerShell object whose GetCredentials() is a script
+    /// method, which only the runspace that made it can run); any other object with GetCredentials() (the AWS
+    /// SDK's, as AWS Tools hands it over) kept and asked at each use, as AWS Tools keeps it, so that one that
+    /// refreshes its keys goes on doing so. Null without GetCredentials() or, for a copy, without keys; a
+    /// GetCredentials() that fails while copying is an InvalidOperationException.
+    /// </summary>
+    internal static AWSPSCredentials? FromObject(object credential)
+    {
+        var value = ShellCredentials.Unwrap(credential);
+        if (value is AWSPSCredentials own) return own;
+        if (!ShellCredentials.HasGetCredentials(credential)) return null;
+        if (value is Amazon.Runtime.BasicAWSCredentials or Amazon.Runtime.SessionAWSCredentials or PSCustomObject)
         {
-            var value = ShellCredentials.Unwrap(credential);
-            if (value is AWSPSCredentials own) return own;
-            if (value is Amazon.Runtime.AWSCredentials fixedKeys && ShellCredentials.Keys(fixedKeys) is { } keys)
-            {
-                // This module's BasicAWSCredentials/SessionAWSCredentials never change: their keys are copied.
-                return new AWSPSCredentials("Basic", keys.AccessKey, keys.SecretKey, keys.Token, null, null);
-            }
-            if (value is not Amazon.Runtime.AWSCredentials && ShellCredentials.HasGetCredentials(credential))
-            {
-                // Another assembly's object (the AWS SDK's, as AWS Tools hands it over) is kept and asked at each
-                // call, as AWS Tools keeps it: one that refreshes its keys goes on doing so.
-                return new AWSPSCredentials("Basic", null, null, null, null, null, credential);
-            }
+            return ShellCredentials.Keys(credential) is { } keys
+                ? new AWSPSCredentials("Basic", keys.AccessKey, keys.SecretKey, keys.Token, null, null)
+                : null;
         }
-        return null;
+        return new AWSPSCredentials("Basic", null, null, null, null, null, credential);
     }
 
     /// <summary>

@@ -52,7 +52,8 @@ public sealed class GetAWSCredentialCmdlet : PSCmdlet
         }
         if (string.IsNullOrEmpty(ProfileName))
         {
-            if (ShellCredentials.Stored(this) is { } stored) WriteObject(stored);
+            // As AWS Tools: the credential object inside, so a kept AWS SDK object comes back as itself.
+            if (ShellCredentials.Stored(this) is { } stored) WriteObject(stored.Source ?? stored);
             return;
         }
         // As in AWS Tools, a profile that does not exist gives nothing, not an error.

@@ -34,7 +34,12 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
             Fail(new ArgumentException("Parameters Scope and StoreAs cannot be used together."), "ScopeAndStoreAs");
         }
         var location = ProfileFile;
-        var credentials = CredentialsFromArguments(Credential);
+        Amazon.PowerShell.Common.AWSPSCredentials? credentials = null;
+        try { credentials = CredentialsFromArguments(Credential); }
+        catch (InvalidOperationException failure)
+        {
+            Fail(new ArgumentException(FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), nameof(Credential)), "CredentialObjectFailed");
+        }
         if (credentials is null)
         {
             ThrowTerminatingError(FailureRecords.NoCredentials());
@@ -50,7 +55,7 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
         catch (InvalidOperationException failure)
         {
             keys = null;
-            Fail(new ArgumentException($"Credentials could not be obtained from the credential object: its GetCredentials() failed: {failure.Message}", nameof(Credential)), "CredentialObjectFailed");
+            Fail(new ArgumentException(FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), nameof(Credential)), "CredentialObjectFailed");
         }
         if (keys?.AccessKey is not { } accessKey)
         {

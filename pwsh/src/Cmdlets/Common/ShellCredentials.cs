@@ -42,9 +42,13 @@ internal static class ShellCredentials
         try { keys = own is null ? Keys(value) : own.CurrentKeys(); }
         catch (InvalidOperationException failure)
         {
-            var name = parameter == CredentialsVariable ? $"${parameter}" : $"-{parameter}";
-            cmdlet.ThrowTerminatingError(FailureRecords.CredentialObjectFailed(name, failure.Message, cmdlet));
+            cmdlet.ThrowTerminatingError(FailureRecords.CredentialObjectFailed(CredentialName(parameter), FailureRecords.GetCredentialsThrew(failure), cmdlet));
             throw;
+        }
+        if (own?.Source is not null && keys is null)
+        {
+            // Not a fall-through to the next source: the call would be made as another identity.
+            cmdlet.ThrowTerminatingError(FailureRecords.CredentialObjectFailed(CredentialName(parameter), "its GetCredentials() gave no access key and secret key", cmdlet));
         }
         if (own is not null)
         {
@@ -115,6 +119,9 @@ internal static class ShellCredentials
 
     // A backslash is a separator to PowerShell on every platform; a backtick is its escape character.
     private static readonly char[] RewrittenCharacters = ['\\', '`'];
+
+    /// <summary>How a message names where a credential object came from: $StoredAWSCredentials or -Credential.</summary>
+    private static string CredentialName(string parameter) => parameter == CredentialsVariable ? $"${parameter}" : $"-{parameter}";
 
     /// <summary>Whether the value has a GetCredentials() method, without calling it.</summary>
     internal static bool HasGetCredentials(object value) => PSObject.AsPSObject(value).Methods["GetCredentials"] is not null;

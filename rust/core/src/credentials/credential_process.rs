@@ -6,7 +6,7 @@
 //! Here the process is killed when the lookup is dropped before it finished, with whatever it started
 //! (`process_tree.rs`: a process group on Unix, a job object on Windows).
 
-use super::process_tree::{ProcessTree, shell};
+use super::process_tree;
 use aws_credential_types::Credentials;
 use aws_credential_types::credential_feature::AwsCredentialFeature;
 use aws_credential_types::provider::error::CredentialsError;
@@ -18,14 +18,9 @@ use time::format_description::well_known::Rfc3339;
 /// Runs `command` and reads the credentials it prints. `account_id` is the profile's `aws_account_id`,
 /// used when the output names none.
 pub(crate) async fn credentials(command: &str, account_id: Option<&str>) -> Result<Credentials, CredentialsError> {
-    let child = shell(command)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .map_err(|e| provider_error(format!("Error retrieving credentials from external process: {e}")))?;
-    let mut tree = ProcessTree::track(&child)
+    let mut shell = shell(command);
+    shell.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let (child, mut tree) = process_tree::spawn(shell)
         .map_err(|e| provider_error(format!("Error retrieving credentials from external process: {e}")))?;
     let output = child
         .wait_with_output()
@@ -54,6 +49,25 @@ pub(crate) async fn credentials(command: &str, account_id: Option<&str>) -> Resu
 
 fn provider_error(message: String) -> CredentialsError {
     CredentialsError::provider_error(message)
+}
+
+/// The shell that runs `command`, as aws-config runs it.
+fn shell(command: &str) -> tokio::process::Command {
+    #[cfg(not(windows))]
+    let shell = {
+        let mut shell = tokio::process::Command::new("sh");
+        shell.args(["-c", command]);
+        shell
+    };
+    #[cfg(windows)]
+    let shell = {
+        // The whole command quoted once more, as `cmd.exe /C` expects, and passed unescaped.
+        let mut shell = tokio::process::Command::new("cmd.exe");
+        shell.arg("/C");
+        shell.raw_arg(format!("\"{command}\""));
+        shell
+    };
+    shell
 }
 
 /// The credential process's JSON output, as aws-config reads it: keys in any case, `Version` 1,
@@ -234,10 +248,12 @@ mod tests {
                 }
             }
             // Written before it sleeps; read it again if caught half-written.
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
             let pid: u32 = loop {
                 if let Ok(pid) = std::fs::read_to_string(&pid_file).unwrap().trim().parse() {
                     break pid;
                 }
+                assert!(std::time::Instant::now() < deadline, "the program's id was never written whole");
                 std::thread::sleep(Duration::from_millis(20));
             };
             // SAFETY: opens a process by id for waiting; null means no such process (it wrote its id and then

@@ -11,27 +11,21 @@
 
 use std::io;
 
-/// The shell that runs `command`, set up so that [`ProcessTree::track`] can stop all it starts.
-pub(crate) fn shell(command: &str) -> tokio::process::Command {
-    #[cfg(not(windows))]
-    let shell = {
-        let mut shell = tokio::process::Command::new("sh");
-        shell.args(["-c", command]);
-        // Its own process group (id = its pid).
-        shell.process_group(0);
-        shell
-    };
+/// Starts `command` (a shell running a credential process, its pipes set by the caller) so that all it starts
+/// can be stopped: the child with the [`ProcessTree`] that stops it when dropped unfinished. The child is
+/// killed on drop too (tokio's `kill_on_drop`), and reaped by tokio.
+pub(crate) fn spawn(mut command: tokio::process::Command) -> io::Result<(tokio::process::Child, ProcessTree)> {
+    command.kill_on_drop(true);
+    // Unix: a process group of its own (id = its pid).
+    #[cfg(unix)]
+    command.process_group(0);
+    // Windows: nothing runs before it is in its job (`track` resumes it).
     #[cfg(windows)]
-    let shell = {
-        // As aws-config: the whole command quoted once more, as `cmd.exe /C` expects, and passed unescaped.
-        let mut shell = tokio::process::Command::new("cmd.exe");
-        shell.arg("/C");
-        shell.raw_arg(format!("\"{command}\""));
-        // Nothing runs before it is in its job (ProcessTree::track resumes it).
-        shell.creation_flags(windows::CREATE_SUSPENDED);
-        shell
-    };
-    shell
+    command.creation_flags(windows::CREATE_SUSPENDED);
+    let child = command.spawn()?;
+    // On error the child is dropped, so killed: on Windows before it ever ran.
+    let tree = ProcessTree::track(&child)?;
+    Ok((child, tree))
 }
 
 /// Everything a running credential process started. Dropped before [`ProcessTree::finished`], it stops all of
@@ -45,15 +39,15 @@ pub(crate) struct ProcessTree {
 }
 
 impl ProcessTree {
-    /// Starts tracking a child spawned from [`shell`]. On Windows this also lets it run: an error means it
-    /// could not be resumed, and the caller drops (so kills) the child.
-    pub(crate) fn track(child: &tokio::process::Child) -> io::Result<ProcessTree> {
+    /// Starts tracking a child from [`spawn`]. On Windows this also lets it run: an error means it could not
+    /// be resumed.
+    fn track(child: &tokio::process::Child) -> io::Result<ProcessTree> {
         #[cfg(unix)]
         let tree = ProcessTree { group: child.id().and_then(|id| i32::try_from(id).ok()), finished: false };
         #[cfg(windows)]
         let tree = {
             let id = child.id().ok_or_else(|| io::Error::other("the credential process ended before it started"))?;
-            // Without a job (Windows refused one) the shell still runs, and only it is killed, as before.
+            // Without a job (Windows refused one) the shell still runs, and only it is killed (docs/compatibility.md).
             let job = child.raw_handle().and_then(|process| windows::job_holding(process).ok());
             windows::resume(id)?;
             ProcessTree { job, finished: false }
@@ -121,6 +115,8 @@ mod windows {
         let job = unsafe { OwnedHandle::from_raw_handle(raw) };
         // SAFETY: all-zero is a valid JOBOBJECT_EXTENDED_LIMIT_INFORMATION (no limits).
         let mut limits: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = unsafe { std::mem::zeroed() };
+        // A program that starts a child with CREATE_BREAKAWAY_FROM_JOB would fail without this; with it, that
+        // child leaves the job on purpose, as `setsid` leaves a process group.
         limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_BREAKAWAY_OK;
         // SAFETY: the pointer and size describe `limits`, which outlives the call.
         let set = unsafe {
