@@ -73,12 +73,17 @@ function Stop-StandIn([Parameter(Mandatory)] $StandIn) {
     if (-not $StandIn.Process.HasExited) { $StandIn.Process.Kill(); $null = $StandIn.Process.WaitForExit(5000) }
 }
 
-function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
+function Get-RecordedRequest([Parameter(Mandatory)] $StandIn) {
     <#
-        The access key id and region of the last request the proxy forwarded, from its Authorization header,
-        and its x-amz-security-token (null when none came along).
+        Every request the proxy forwarded, oldest first: the access key id and region from its Authorization
+        header, its x-amz-security-token (SessionToken, null when none came along) and its operation.
     #>
-    (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded")[-1]
+    @(Invoke-RestMethod "$($StandIn.Endpoint)/__recorded" | ForEach-Object { $_ })
+}
+
+function Get-LastSignature([Parameter(Mandatory)] $StandIn) {
+    <# The last request the proxy forwarded (Get-RecordedRequest). #>
+    (Get-RecordedRequest $StandIn)[-1]
 }
 
 function Get-UsedAccessKey {
@@ -238,4 +243,4 @@ function Exit-CleanAwsEnvironment([Parameter(Mandatory)] $State) {
     Remove-Item -Recurse -Force $State.Home -ErrorAction Ignore
 }
 
-Export-ModuleMember -Function New-ScriptCredentialProcess, New-SlowCredentialProcess, Get-CredentialProcessId, Wait-ProcessExit, Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment
+Export-ModuleMember -Function Get-RecordedRequest, New-ScriptCredentialProcess, New-SlowCredentialProcess, Get-CredentialProcessId, Wait-ProcessExit, Start-StandIn, Start-ForwardProxy, Get-ProxiedRequest, Get-Sha256Hex, Stop-StandIn, Get-LastSignature, Get-UsedAccessKey, Enable-SilentMetadataEndpoint, Receive-SilentMetadataConnection, Enter-CleanAwsEnvironment, Exit-CleanAwsEnvironment

@@ -84,8 +84,7 @@ if ($FailFrom -gt 0 -and `$n -ge $FailFrom) { [Console]::Error.WriteLine('creden
 
     function Get-RecordedKeys([int] $Count) {
         # The access key ids (and session tokens) of the last -Count requests the stand-in forwarded.
-        $records = Invoke-RestMethod "$($StandIn.Endpoint)/__recorded"
-        $records[(-$Count)..-1] | ForEach-Object { "$($_.AccessKey)/$($_.SessionToken)" }
+        (Get-RecordedRequest $StandIn)[(-$Count)..-1] | ForEach-Object { "$($_.AccessKey)/$($_.SessionToken)" }
     }
 }
 
@@ -225,7 +224,7 @@ Write-Probe
 
     It 'the SDK''s own service config works as -ClientConfig: its ServiceURL, and its defaults refuse nothing' {
         # AmazonSimpleSystemsManagementConfig stands in for AmazonSecretsManagerConfig: both are ClientConfig.
-        $before = (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count
+        $before = (Get-RecordedRequest $StandIn).Count
         $output = Invoke-WithAwsSdk @'
 $config = [Activator]::CreateInstance((Get-SdkType 'Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig' 'AWSSDK.SimpleSystemsManagement'))
 Write-Probe @{ ClientConfig = $config; AccessKey = 'AKIDSDKPARAMS'; SecretKey = 'secret' }
@@ -237,7 +236,7 @@ $null = Write-SECSecretValue -SecretId $ProbeSecret -SecretString 'value' -Regio
 '@
         $output | Should -Be 'done'
         # The second call names no endpoint: only the config's ServiceURL leads it to the stand-in.
-        (Invoke-RestMethod "$($StandIn.Endpoint)/__recorded").Count | Should -Be ($before + 2)
+        (Get-RecordedRequest $StandIn).Count | Should -Be ($before + 2)
         Get-RecordedKeys 1 | Should -Be 'AKIDSDKPARAMS/'
     }
 }

@@ -36,10 +36,7 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
         var location = ProfileFile;
         Amazon.PowerShell.Common.AWSPSCredentials? credentials = null;
         try { credentials = CredentialsFromArguments(Credential); }
-        catch (InvalidOperationException failure)
-        {
-            Fail(new ArgumentException(FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), nameof(Credential)), "CredentialObjectFailed");
-        }
+        catch (InvalidOperationException failure) { FailCredentialObject(failure); }
         if (credentials is null)
         {
             ThrowTerminatingError(FailureRecords.NoCredentials());
@@ -50,13 +47,9 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
             return;
         }
         // A kept credential object is asked now: the profile holds a copy of the keys it gives.
-        (string? AccessKey, string? SecretKey, string? Token)? keys;
+        (string? AccessKey, string? SecretKey, string? Token)? keys = null;
         try { keys = credentials!.CurrentKeys(); }
-        catch (InvalidOperationException failure)
-        {
-            keys = null;
-            Fail(new ArgumentException(FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), nameof(Credential)), "CredentialObjectFailed");
-        }
+        catch (InvalidOperationException failure) { FailCredentialObject(failure); }
         if (keys?.AccessKey is not { } accessKey)
         {
             Fail(new ArgumentException("-StoreAs needs keys (-AccessKey and -SecretKey, or a credential object with keys)."), "StoreAsNeedsKeys");
@@ -68,4 +61,8 @@ public sealed class SetAWSCredentialCmdlet : CredentialArgumentsCmdlet
 
     private void Fail(Exception exception, string id) =>
         ThrowTerminatingError(FailureRecords.InvalidArgument(exception, id, null));
+
+    /// <summary>A -Credential object whose GetCredentials() threw: an argument error naming it, with the reason.</summary>
+    private void FailCredentialObject(InvalidOperationException failure) =>
+        Fail(new ArgumentException(FailureRecords.CredentialObjectText(FailureRecords.GetCredentialsThrew(failure)), nameof(Credential)), "CredentialObjectFailed");
 }

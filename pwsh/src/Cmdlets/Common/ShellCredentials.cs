@@ -72,8 +72,7 @@ internal static class ShellCredentials
     /// </summary>
     internal static (string? AccessKey, string? SecretKey, string? Token)? Keys(object value)
     {
-        var method = PSObject.AsPSObject(value).Methods["GetCredentials"];
-        if (method is null) return null;
+        if (GetCredentialsMethod(value) is not { } method) return null;
         object? result;
         try { result = method.Invoke(); }
         catch (MethodInvocationException failure)
@@ -124,7 +123,9 @@ internal static class ShellCredentials
     private static string CredentialName(string parameter) => parameter == CredentialsVariable ? $"${parameter}" : $"-{parameter}";
 
     /// <summary>Whether the value has a GetCredentials() method, without calling it.</summary>
-    internal static bool HasGetCredentials(object value) => PSObject.AsPSObject(value).Methods["GetCredentials"] is not null;
+    internal static bool HasGetCredentials(object value) => GetCredentialsMethod(value) is not null;
+
+    private static PSMethodInfo? GetCredentialsMethod(object value) => PSObject.AsPSObject(value).Methods["GetCredentials"];
 
     internal static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }
